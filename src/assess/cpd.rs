@@ -1,0 +1,247 @@
+//! The four CPD record standards over a period: met, or what is missing.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Context, Period};
+use crate::model::Entry;
+
+/// One standard and whether the record meets it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StandardResult {
+    /// Standard id (`continuous`, `mix`, `practice-benefit`, `user-benefit`).
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Whether the record meets it.
+    pub met: bool,
+    /// What the record shows, in one line.
+    pub detail: String,
+    /// What is missing, one item a line; empty when met.
+    pub missing: Vec<String>,
+}
+
+/// CPD activity in one category.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryRow {
+    /// Category id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// CPD entries in it.
+    pub entries: usize,
+    /// Their hours.
+    pub hours: f64,
+}
+
+/// The CPD standards check for a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CpdReport {
+    /// The period checked.
+    pub period: Period,
+    /// CPD entries in the period.
+    pub entries: usize,
+    /// Their hours.
+    pub hours: f64,
+    /// The four standards, in order.
+    pub standards: Vec<StandardResult>,
+    /// Activity by category, in framework order.
+    pub categories: Vec<CategoryRow>,
+}
+
+impl CpdReport {
+    /// How many standards are met.
+    pub fn met(&self) -> usize {
+        self.standards.iter().filter(|s| s.met).count()
+    }
+}
+
+/// Longest stretch without a CPD entry, as (from, to, days).
+fn longest_gap(period: Period, dates: &[NaiveDate]) -> (NaiveDate, NaiveDate, i64) {
+    let mut best = (period.from, period.to, period.days());
+    let mut previous = period.from.pred_opt().unwrap_or(period.from);
+    let mut first = true;
+    for &date in dates
+        .iter()
+        .chain(std::iter::once(&period.to.succ_opt().unwrap_or(period.to)))
+    {
+        let gap = (date - previous).num_days() - 1;
+        if first || gap > best.2 {
+            best = (
+                previous.succ_opt().unwrap_or(previous),
+                date.pred_opt().unwrap_or(date),
+                gap,
+            );
+            first = false;
+        }
+        previous = date;
+    }
+    best
+}
+
+fn reflection_standard(
+    id: &str,
+    title: &str,
+    cpd: &[&Entry],
+    share: f64,
+    has: impl Fn(&Entry) -> bool,
+    what: &str,
+) -> StandardResult {
+    let with: Vec<&&Entry> = cpd.iter().filter(|e| has(e)).collect();
+    let needed = ((cpd.len() as f64) * share).ceil().max(1.0) as usize;
+    let met = with.len() >= needed;
+    let mut missing = Vec::new();
+    if !met {
+        missing.push(format!(
+            "{} more CPD entries with a reflection on {what} ({} of {} have one; {:.0}% is the corepath default)",
+            needed - with.len(),
+            with.len(),
+            cpd.len(),
+            share * 100.0
+        ));
+        let mut without: Vec<&&Entry> = cpd.iter().filter(|e| !has(e)).collect();
+        without.sort_by(|a, b| b.date.cmp(&a.date));
+        for e in without.iter().take(3) {
+            missing.push(format!(
+                "reflect on {} \"{}\" ({})",
+                e.kind, e.title, e.date
+            ));
+        }
+    }
+    StandardResult {
+        id: id.to_string(),
+        title: title.to_string(),
+        met,
+        detail: format!(
+            "{} of {} CPD entries reflect on {what}",
+            with.len(),
+            cpd.len()
+        ),
+        missing,
+    }
+}
+
+/// Check the CPD standards over a period.
+pub fn cpd(ctx: &Context, period: Period) -> CpdReport {
+    let config = &ctx.framework.cpd;
+    let mut cpd_entries: Vec<&Entry> = Vec::new();
+    let mut categories: Vec<CategoryRow> = config
+        .categories
+        .iter()
+        .map(|c| CategoryRow {
+            id: c.id.clone(),
+            label: c.label.clone(),
+            entries: 0,
+            hours: 0.0,
+        })
+        .collect();
+    for (_, entry, _) in ctx.entries_in(period) {
+        if let Some(category) = ctx.cpd_category(entry) {
+            cpd_entries.push(entry);
+            if let Some(row) = categories.iter_mut().find(|r| r.id == category) {
+                row.entries += 1;
+                row.hours += entry.hours.unwrap_or(0.0);
+            }
+        }
+    }
+    let title = |i: usize, fallback: &str| {
+        config
+            .standards
+            .get(i)
+            .map_or(fallback.to_string(), |s| s.title.clone())
+    };
+    let id = |i: usize, fallback: &str| {
+        config
+            .standards
+            .get(i)
+            .map_or(fallback.to_string(), |s| s.id.clone())
+    };
+
+    let mut dates: Vec<NaiveDate> = cpd_entries.iter().map(|e| e.date).collect();
+    dates.sort_unstable();
+    let (gap_from, gap_to, gap) = longest_gap(period, &dates);
+    let continuous_met = !dates.is_empty() && gap <= i64::from(config.max_gap_days);
+    let continuous = StandardResult {
+        id: id(0, "continuous"),
+        title: title(0, "A continuous, up-to-date record"),
+        met: continuous_met,
+        detail: if dates.is_empty() {
+            "no CPD entries in the period".to_string()
+        } else {
+            format!(
+                "{} CPD entries; the longest gap without one is {gap} days",
+                dates.len()
+            )
+        },
+        missing: if continuous_met {
+            Vec::new()
+        } else if dates.is_empty() {
+            vec![
+                "log CPD activity: courses, conferences, mentoring, reading, reflective practice"
+                    .to_string(),
+            ]
+        } else {
+            vec![format!(
+                "no CPD entry from {gap_from} to {gap_to} ({gap} days; at most {} is the corepath default)",
+                config.max_gap_days
+            )]
+        },
+    };
+
+    let used: Vec<&CategoryRow> = categories.iter().filter(|c| c.entries > 0).collect();
+    let mix_met = used.len() >= config.min_categories;
+    let unused: Vec<&str> = categories
+        .iter()
+        .filter(|c| c.entries == 0)
+        .map(|c| c.label.as_str())
+        .collect();
+    let mix = StandardResult {
+        id: id(1, "mix"),
+        title: title(1, "A mix of activities"),
+        met: mix_met,
+        detail: format!(
+            "{} of {} categories used (at least {} needed)",
+            used.len(),
+            categories.len(),
+            config.min_categories
+        ),
+        missing: if mix_met {
+            Vec::new()
+        } else {
+            vec![format!(
+                "activities in {} more categor{}, from: {}",
+                config.min_categories - used.len(),
+                if config.min_categories - used.len() == 1 {
+                    "y"
+                } else {
+                    "ies"
+                },
+                unused.join(", ")
+            )]
+        },
+    };
+
+    let practice = reflection_standard(
+        &id(2, "practice-benefit"),
+        &title(2, "Benefit to your practice"),
+        &cpd_entries,
+        config.reflection_share,
+        |e| !e.reflection.practice.trim().is_empty(),
+        "your practice",
+    );
+    let users = reflection_standard(
+        &id(3, "user-benefit"),
+        &title(3, "Benefit to the users of your work"),
+        &cpd_entries,
+        config.reflection_share,
+        |e| !e.reflection.users.trim().is_empty(),
+        "the users of your work",
+    );
+    CpdReport {
+        period,
+        entries: cpd_entries.len(),
+        hours: cpd_entries.iter().map(|e| e.hours.unwrap_or(0.0)).sum(),
+        standards: vec![continuous, mix, practice, users],
+        categories,
+    }
+}

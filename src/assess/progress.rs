@@ -1,0 +1,379 @@
+//! Progression toward a tier: each expectation met, partial, missing or self-assessed, with the
+//! entries that evidence it and what is still missing.
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+use super::{Context, MetricSet};
+use crate::framework::{EvidenceRule, Expectation, Measure, ProfileCheck, Rule, Tier};
+use crate::model::Profile;
+
+/// Where an expectation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The threshold is reached in the window.
+    Met,
+    /// Some evidence, not yet enough.
+    Partial,
+    /// No evidence.
+    Missing,
+    /// Marked met by the user, with a justification; never reported as evidenced.
+    SelfAssessed,
+}
+
+impl Status {
+    /// The status as a word.
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Partial => "partial",
+            Status::Missing => "missing",
+            Status::SelfAssessed => "self-assessed",
+        }
+    }
+
+    /// A glyph that carries the status without colour.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            Status::Met => "✔",
+            Status::Partial => "◐",
+            Status::Missing => "✘",
+            Status::SelfAssessed => "✎",
+        }
+    }
+
+    /// Whether it counts toward readiness.
+    pub fn is_met(self) -> bool {
+        matches!(self, Status::Met | Status::SelfAssessed)
+    }
+}
+
+/// One expectation and what the journal shows for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExpectationStatus {
+    /// Expectation id.
+    pub id: String,
+    /// The expectation, paraphrased.
+    pub text: String,
+    /// Where it stands.
+    pub status: Status,
+    /// How it is evidenced, in words (`≥ 2 entries in 3 years (corepath default)`).
+    pub rule: String,
+    /// What was measured, for evidence rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<f64>,
+    /// The threshold, for evidence rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub needed: Option<f64>,
+    /// Ids of the entries that count, newest first.
+    pub evidence: Vec<String>,
+    /// What is still missing; empty when met.
+    pub missing: String,
+    /// What to log or do to evidence it.
+    pub suggestion: String,
+    /// The user's justification, when self-assessed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+    /// Positions of the evidence entries in the journal.
+    #[serde(skip)]
+    pub entry_indices: Vec<usize>,
+}
+
+/// Progress toward one tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Progress {
+    /// The tier assessed.
+    pub tier: String,
+    /// Its title.
+    pub title: String,
+    /// The day it was assessed on.
+    pub as_of: NaiveDate,
+    /// Every expectation, in the framework's order.
+    pub expectations: Vec<ExpectationStatus>,
+    /// How many are met or self-assessed.
+    pub met: usize,
+    /// How many are partial.
+    pub partial: usize,
+    /// How many expectations the tier has.
+    pub total: usize,
+}
+
+impl Progress {
+    /// `7 of 10 expectations met`.
+    pub fn readiness(&self) -> String {
+        format!("{} of {} expectations met", self.met, self.total)
+    }
+}
+
+/// Assess a tier as of `today`.
+pub fn progress(ctx: &Context, tier: &Tier, today: NaiveDate) -> Progress {
+    let expectations: Vec<ExpectationStatus> = tier
+        .expectations
+        .iter()
+        .map(|exp| assess_expectation(ctx, tier, exp, today))
+        .collect();
+    let met = expectations.iter().filter(|e| e.status.is_met()).count();
+    let partial = expectations
+        .iter()
+        .filter(|e| e.status == Status::Partial)
+        .count();
+    Progress {
+        tier: tier.id.clone(),
+        title: tier.title.clone(),
+        as_of: today,
+        total: expectations.len(),
+        met,
+        partial,
+        expectations,
+    }
+}
+
+fn status_of(
+    exp: &Expectation,
+    status: Status,
+    rule: String,
+    missing: String,
+) -> ExpectationStatus {
+    ExpectationStatus {
+        id: exp.id.clone(),
+        text: exp.text.clone(),
+        status,
+        rule,
+        measured: None,
+        needed: None,
+        evidence: Vec::new(),
+        missing,
+        suggestion: exp.suggestion.clone(),
+        justification: None,
+        entry_indices: Vec::new(),
+    }
+}
+
+fn assess_expectation(
+    ctx: &Context,
+    tier: &Tier,
+    exp: &Expectation,
+    today: NaiveDate,
+) -> ExpectationStatus {
+    match &exp.rule {
+        Rule::Evidence(rule) => assess_evidence(ctx, exp, rule, today),
+        Rule::Profile { check, min_years } => {
+            let (status, rule, missing) =
+                assess_profile(ctx, tier, &ctx.journal.profile, *check, *min_years);
+            status_of(exp, status, rule, missing)
+        }
+        Rule::SelfAssessed => {
+            let rule = "self-assessed: no journal entry can show it".to_string();
+            match ctx.journal.self_assessment(&exp.id) {
+                Some(s) => {
+                    let mut st = status_of(exp, Status::SelfAssessed, rule, String::new());
+                    st.justification = Some(s.justification.clone());
+                    st
+                }
+                None => status_of(
+                    exp,
+                    Status::Missing,
+                    rule,
+                    "not yet self-assessed: mark it with a one-line justification".into(),
+                ),
+            }
+        }
+    }
+}
+
+/// Describe an evidence rule in words.
+pub fn describe_rule(rule: &EvidenceRule) -> String {
+    let years = if rule.within_years == 1 {
+        "the last year".to_string()
+    } else {
+        format!("{} years", rule.within_years)
+    };
+    format!(
+        "≥ {} {} in {} ({})",
+        fmt_number(rule.min),
+        rule.measure.unit(),
+        years,
+        rule.basis
+    )
+}
+
+fn fmt_number(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+fn assess_evidence(
+    ctx: &Context,
+    exp: &Expectation,
+    rule: &EvidenceRule,
+    today: NaiveDate,
+) -> ExpectationStatus {
+    let since = today
+        .checked_sub_months(Months::new(rule.within_years * 12))
+        .unwrap_or(NaiveDate::MIN);
+    let kinds: Vec<usize> = rule
+        .kinds
+        .iter()
+        .filter_map(|k| ctx.framework.kind_index(k))
+        .collect();
+    let metrics = MetricSet::of(ctx.framework, &rule.metrics);
+    let everything = rule.kinds.is_empty() && rule.metrics.is_empty();
+    let mut indices = Vec::new();
+    let mut total = 0.0;
+    let mut techniques: Vec<&str> = Vec::new();
+    for (i, entry, resolved) in ctx.entries() {
+        if entry.date <= since || entry.date > today {
+            continue;
+        }
+        let counts = everything
+            || resolved.kind.is_some_and(|k| kinds.contains(&k))
+            || resolved.metrics.intersects(metrics);
+        if !counts {
+            continue;
+        }
+        match rule.measure {
+            Measure::Entries => total += 1.0,
+            Measure::Hours => total += entry.hours.unwrap_or(0.0),
+            Measure::People => total += f64::from(entry.people.unwrap_or(0)),
+            Measure::DistinctTechniques => {
+                for t in &entry.techniques {
+                    let t = t.as_str();
+                    if !techniques.iter().any(|seen| seen.eq_ignore_ascii_case(t)) {
+                        techniques.push(t);
+                    }
+                }
+            }
+        }
+        indices.push(i);
+    }
+    if rule.measure == Measure::DistinctTechniques {
+        total = techniques.len() as f64;
+    }
+    let entries = &ctx.journal.entries;
+    indices.sort_by(|&a, &b| entries[b].date.cmp(&entries[a].date));
+    let status = if total >= rule.min {
+        Status::Met
+    } else if total > 0.0 || (!indices.is_empty() && rule.measure != Measure::Entries) {
+        Status::Partial
+    } else {
+        Status::Missing
+    };
+    let missing = if status == Status::Met {
+        String::new()
+    } else {
+        format!(
+            "{} more {} (have {} of {} since {})",
+            fmt_number((rule.min - total).max(0.0)),
+            rule.measure.unit(),
+            fmt_number(total),
+            fmt_number(rule.min),
+            since.succ_opt().unwrap_or(since)
+        )
+    };
+    let mut st = status_of(exp, status, describe_rule(rule), missing);
+    st.measured = Some(total);
+    st.needed = Some(rule.min);
+    st.evidence = indices.iter().map(|&i| entries[i].id.clone()).collect();
+    st.entry_indices = indices;
+    st
+}
+
+fn assess_profile(
+    ctx: &Context,
+    tier: &Tier,
+    profile: &Profile,
+    check: ProfileCheck,
+    min_years: Option<u32>,
+) -> (Status, String, String) {
+    let framework = ctx.framework;
+    let years = profile.experience_years;
+    match check {
+        ProfileCheck::Qualification => {
+            let needed = framework
+                .qualifications
+                .iter()
+                .find(|q| q.id == tier.qualification);
+            let needed_label = needed.map_or(tier.qualification.as_str(), |q| q.label.as_str());
+            let rule = format!(
+                "{needed_label}, or {} years of relevant experience ({}){}",
+                tier.experience_in_lieu_years,
+                crate::framework::DEFAULT_BASIS,
+                if tier.management_experience {
+                    ", with management and supervision experience"
+                } else {
+                    ""
+                }
+            );
+            let have = profile
+                .qualification
+                .as_deref()
+                .and_then(|q| framework.qualification_rank(q));
+            let want = framework.qualification_rank(&tier.qualification);
+            let by_degree = matches!((have, want), (Some(h), Some(w)) if h >= w);
+            let by_experience =
+                years.is_some_and(|y| y >= f64::from(tier.experience_in_lieu_years));
+            let management_ok =
+                !tier.management_experience || profile.management_experience == Some(true);
+            let mut missing = Vec::new();
+            if !by_degree && !by_experience {
+                missing.push(match (have, years) {
+                    (None, None) => {
+                        "add your qualification and years of experience to the profile".to_string()
+                    }
+                    _ => format!(
+                        "{needed_label}, or {} years of relevant experience",
+                        tier.experience_in_lieu_years
+                    ),
+                });
+            }
+            if !management_ok {
+                missing.push(
+                    "management and supervision experience (set it in the profile)".to_string(),
+                );
+            }
+            let status = match (by_degree || by_experience, management_ok) {
+                (true, true) => Status::Met,
+                (false, false) => Status::Missing,
+                _ => Status::Partial,
+            };
+            (status, rule, missing.join("; "))
+        }
+        ProfileCheck::Experience => {
+            let min = f64::from(min_years.unwrap_or(0));
+            let rule = format!(
+                "{} years of relevant experience ({})",
+                fmt_number(min),
+                crate::framework::DEFAULT_BASIS
+            );
+            match years {
+                Some(y) if y >= min => (Status::Met, rule, String::new()),
+                Some(y) if y > 0.0 => (
+                    Status::Partial,
+                    rule,
+                    format!("{} more years of experience", fmt_number(min - y)),
+                ),
+                _ => (
+                    Status::Missing,
+                    rule,
+                    "add your years of experience to the profile".to_string(),
+                ),
+            }
+        }
+        ProfileCheck::Management => {
+            let rule = "management and supervision experience".to_string();
+            if profile.management_experience == Some(true) {
+                (Status::Met, rule, String::new())
+            } else {
+                (
+                    Status::Missing,
+                    rule,
+                    "management and supervision experience (set it in the profile)".to_string(),
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! The 2-tier metric table: what each metric of the evaluation system counts over a period.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::{Context, Period};
+use crate::framework::{Metric, MetricGroup};
+use crate::model::RECOGNITION_ROLES;
+
+/// One metric's figures over a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetricRow {
+    /// Metric id.
+    pub id: String,
+    /// The paper's code, e.g. `F.c`.
+    pub code: String,
+    /// Academic or facility.
+    pub group: MetricGroup,
+    /// Short label.
+    pub label: String,
+    /// Entries mapped to the metric.
+    pub entries: usize,
+    /// Their hours.
+    pub hours: f64,
+    /// The people they reached.
+    pub people: u64,
+    /// How many are highlights.
+    pub highlights: usize,
+    /// Positions of those entries in the journal, newest first.
+    #[serde(skip)]
+    pub entry_indices: Vec<usize>,
+}
+
+/// Entries logged in one month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MonthCount {
+    /// The first day of the month.
+    pub month: NaiveDate,
+    /// Entries dated in it.
+    pub entries: usize,
+}
+
+/// How contributions to publications were recognised.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Recognition {
+    /// Named as a co-author.
+    pub co_author: usize,
+    /// Thanked in the acknowledgements.
+    pub acknowledged: usize,
+    /// Credited as a data contributor.
+    pub data_contributor: usize,
+    /// Contributed but not recognised at all.
+    pub not_recognised: usize,
+    /// Publication entries with no recognition role recorded.
+    pub unspecified: usize,
+}
+
+impl Recognition {
+    /// All publication contributions.
+    pub fn total(&self) -> usize {
+        self.co_author
+            + self.acknowledged
+            + self.data_contributor
+            + self.not_recognised
+            + self.unspecified
+    }
+}
+
+/// The metric table and headline figures for a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tally {
+    /// The period.
+    pub period: Period,
+    /// Entries in the period.
+    pub entries: usize,
+    /// Their hours.
+    pub hours: f64,
+    /// The people they reached.
+    pub people: u64,
+    /// Highlights among them.
+    pub highlights: usize,
+    /// One row per metric, in framework order (academic first).
+    pub metrics: Vec<MetricRow>,
+    /// Entries per month of the period.
+    pub by_month: Vec<MonthCount>,
+    /// How publication contributions were recognised.
+    pub recognition: Recognition,
+}
+
+impl Tally {
+    /// The rows of one group of the evaluation system.
+    pub fn group(&self, group: MetricGroup) -> impl Iterator<Item = &MetricRow> {
+        self.metrics.iter().filter(move |r| r.group == group)
+    }
+}
+
+fn row(metric: &Metric) -> MetricRow {
+    MetricRow {
+        id: metric.id.clone(),
+        code: metric.code.clone(),
+        group: metric.group,
+        label: metric.label.clone(),
+        entries: 0,
+        hours: 0.0,
+        people: 0,
+        highlights: 0,
+        entry_indices: Vec::new(),
+    }
+}
+
+/// Count every metric over a period.
+pub fn tally(ctx: &Context, period: Period) -> Tally {
+    let framework = ctx.framework;
+    let mut metrics: Vec<MetricRow> = framework.metrics.iter().map(row).collect();
+    let months = period_months(ctx, period);
+    let mut by_month: Vec<MonthCount> = months
+        .iter()
+        .map(|&month| MonthCount { month, entries: 0 })
+        .collect();
+    let first_month = months.first().copied();
+    let publications = framework.metric_index("acad.publications");
+    let mut total = Tally {
+        period,
+        entries: 0,
+        hours: 0.0,
+        people: 0,
+        highlights: 0,
+        metrics: Vec::new(),
+        by_month: Vec::new(),
+        recognition: Recognition::default(),
+    };
+    for (i, entry, resolved) in ctx.entries_in(period) {
+        let hours = entry.hours.unwrap_or(0.0);
+        let people = u64::from(entry.people.unwrap_or(0));
+        total.entries += 1;
+        total.hours += hours;
+        total.people += people;
+        total.highlights += usize::from(entry.highlight);
+        for (m, row) in metrics.iter_mut().enumerate() {
+            if resolved.metrics.contains(m) {
+                row.entries += 1;
+                row.hours += hours;
+                row.people += people;
+                row.highlights += usize::from(entry.highlight);
+                row.entry_indices.push(i);
+            }
+        }
+        if let Some(first) = first_month {
+            let offset = month_offset(first, entry.date);
+            if let Some(slot) = by_month.get_mut(offset) {
+                slot.entries += 1;
+            }
+        }
+        let is_publication = entry.kind == "publication"
+            || publications.is_some_and(|p| resolved.metrics.contains(p));
+        if is_publication {
+            count_recognition(&mut total.recognition, entry.role.as_deref());
+        }
+    }
+    let journal = &ctx.journal.entries;
+    for row in &mut metrics {
+        row.entry_indices
+            .sort_by(|&a, &b| journal[b].date.cmp(&journal[a].date));
+    }
+    total.metrics = metrics;
+    total.by_month = by_month;
+    total
+}
+
+fn count_recognition(recognition: &mut Recognition, role: Option<&str>) {
+    match role {
+        Some(r) if r == RECOGNITION_ROLES[0] => recognition.co_author += 1,
+        Some(r) if r == RECOGNITION_ROLES[1] => recognition.acknowledged += 1,
+        Some(r) if r == RECOGNITION_ROLES[2] => recognition.data_contributor += 1,
+        Some(r) if r == RECOGNITION_ROLES[3] => recognition.not_recognised += 1,
+        _ => recognition.unspecified += 1,
+    }
+}
+
+/// The months to chart: the period's, or from the first entry when the period is open-ended.
+fn period_months(ctx: &Context, period: Period) -> Vec<NaiveDate> {
+    let first = ctx
+        .journal
+        .entries
+        .iter()
+        .map(|e| e.date)
+        .filter(|d| period.contains(*d))
+        .min();
+    let from = match first {
+        _ if period.days() <= 3660 => period.from,
+        Some(first) => first,
+        None => return Vec::new(),
+    };
+    Period::new(from, period.to)
+        .map(Period::months)
+        .unwrap_or_default()
+}
+
+fn month_offset(first: NaiveDate, date: NaiveDate) -> usize {
+    let months = (date.year() - first.year()) * 12 + date.month() as i32 - first.month() as i32;
+    usize::try_from(months).unwrap_or(usize::MAX)
+}

@@ -1,0 +1,223 @@
+//! `corepath profile`: show or change the profile.
+
+use super::{CliError, Env, Format, print_json};
+use crate::model::{
+    InputError, parse_date, parse_orcid, parse_percent, parse_years, validate_profile,
+};
+
+/// `corepath profile`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  corepath profile\n  corepath profile --next-appraisal 2027-03-15 --last-appraisal 2026-03-10\n  \
+    corepath profile --allocation service=50 --allocation operations=25 --allocation development=10 \
+    --allocation own-development=10 --allocation community=5"
+)]
+pub struct Args {
+    /// Your full name.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Your current tier.
+    #[arg(long, value_name = "TIER")]
+    pub tier: Option<String>,
+    /// In this tier since, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+    /// Your highest qualification: secondary, graduate, postgraduate, phd.
+    #[arg(long, value_name = "Q")]
+    pub qualification: Option<String>,
+    /// Years of relevant experience.
+    #[arg(long, value_name = "YEARS")]
+    pub experience: Option<String>,
+    /// Whether you have management and supervision experience.
+    #[arg(long, value_name = "yes|no")]
+    pub management: Option<String>,
+    /// Your ORCID iD.
+    #[arg(long, value_name = "ORCID")]
+    pub orcid: Option<String>,
+    /// Your core facility.
+    #[arg(long, value_name = "TEXT")]
+    pub facility: Option<String>,
+    /// Your institution.
+    #[arg(long, value_name = "TEXT")]
+    pub institution: Option<String>,
+    /// The last appraisal meeting.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub last_appraisal: Option<String>,
+    /// The next appraisal meeting.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub next_appraisal: Option<String>,
+    /// Target share of time for an area of work, AREA=PERCENT (repeat for each; they add up to 100).
+    #[arg(long, value_name = "AREA=PERCENT")]
+    pub allocation: Vec<String>,
+    /// table or json (when showing).
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+impl Args {
+    fn changes_anything(&self) -> bool {
+        [
+            &self.name,
+            &self.tier,
+            &self.since,
+            &self.qualification,
+            &self.experience,
+            &self.management,
+            &self.orcid,
+        ]
+        .iter()
+        .any(|o| o.is_some())
+            || [
+                &self.facility,
+                &self.institution,
+                &self.last_appraisal,
+                &self.next_appraisal,
+            ]
+            .iter()
+            .any(|o| o.is_some())
+            || !self.allocation.is_empty()
+    }
+}
+
+/// Show the profile, or apply the changes given.
+pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
+    let profile = if args.changes_anything() {
+        env.change(|journal| {
+            let p = &mut journal.profile;
+            let date = |field: &str, v: &str| parse_date(field, v).map_err(CliError::flag);
+            if let Some(v) = &args.name {
+                p.name = v.trim().to_string();
+            }
+            if let Some(v) = &args.tier {
+                p.tier = v.trim().to_string();
+            }
+            if let Some(v) = &args.since {
+                p.tier_since = Some(date("since", v)?);
+            }
+            if let Some(v) = &args.qualification {
+                p.qualification = Some(v.trim().to_string());
+            }
+            if let Some(v) = &args.experience {
+                p.experience_years = Some(parse_years("experience", v).map_err(CliError::flag)?);
+            }
+            if let Some(v) = &args.management {
+                p.management_experience = Some(match v.trim() {
+                    "yes" | "true" => true,
+                    "no" | "false" => false,
+                    _ => {
+                        return Err(CliError::flag(InputError::new(
+                            "management",
+                            v,
+                            "yes or no",
+                        )));
+                    }
+                });
+            }
+            if let Some(v) = &args.orcid {
+                p.orcid = Some(parse_orcid("orcid", v).map_err(CliError::flag)?);
+            }
+            if let Some(v) = &args.facility {
+                p.facility = v.trim().to_string();
+            }
+            if let Some(v) = &args.institution {
+                p.institution = v.trim().to_string();
+            }
+            if let Some(v) = &args.last_appraisal {
+                p.last_appraisal = Some(date("last-appraisal", v)?);
+            }
+            if let Some(v) = &args.next_appraisal {
+                p.next_appraisal = Some(date("next-appraisal", v)?);
+            }
+            if !args.allocation.is_empty() {
+                p.allocation.clear();
+                for pair in &args.allocation {
+                    let (area, share) = pair.split_once('=').ok_or_else(|| {
+                        CliError::flag(InputError::new(
+                            "allocation",
+                            pair,
+                            "AREA=PERCENT, such as service=50",
+                        ))
+                    })?;
+                    let share = parse_percent("allocation", share).map_err(CliError::flag)?;
+                    p.allocation.insert(area.trim().to_string(), share);
+                }
+            }
+            validate_profile(&env.framework, p).map_err(CliError::flag)?;
+            Ok(p.clone())
+        })?
+    } else {
+        env.load()?.journal.profile
+    };
+    if args.format == Format::Json {
+        return print_json(&profile);
+    }
+    let tier = env.framework.tier(&profile.tier);
+    println!("{}", profile.name);
+    let line = |label: &str, value: String| {
+        if !value.is_empty() {
+            println!("  {label:<16}{value}");
+        }
+    };
+    line(
+        "tier",
+        tier.map_or(profile.tier.clone(), |t| {
+            format!("{} ({})", t.title, t.stage.label())
+        }),
+    );
+    line(
+        "since",
+        profile
+            .tier_since
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
+    line(
+        "qualification",
+        profile.qualification.clone().unwrap_or_default(),
+    );
+    line(
+        "experience",
+        profile
+            .experience_years
+            .map(|y| format!("{y} years"))
+            .unwrap_or_default(),
+    );
+    line(
+        "management",
+        profile
+            .management_experience
+            .map(|m| if m { "yes" } else { "no" }.to_string())
+            .unwrap_or_default(),
+    );
+    line(
+        "ORCID",
+        profile
+            .orcid
+            .as_ref()
+            .map(|o| format!("https://orcid.org/{o}"))
+            .unwrap_or_default(),
+    );
+    line("facility", profile.facility.clone());
+    line("institution", profile.institution.clone());
+    line(
+        "last appraisal",
+        profile
+            .last_appraisal
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
+    line(
+        "next appraisal",
+        profile
+            .next_appraisal
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
+    let allocation: Vec<String> = profile
+        .allocation
+        .iter()
+        .map(|(a, s)| format!("{a} {s}%"))
+        .collect();
+    line("time target", allocation.join(", "));
+    Ok(())
+}

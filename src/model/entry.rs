@@ -1,0 +1,293 @@
+//! A journal entry: one contribution or CPD activity.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
+
+/// One thing done: training given, a paper, a QC run, a course attended…
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    /// Stable id.
+    pub id: String,
+    /// When it happened.
+    pub date: NaiveDate,
+    /// What it is (a framework kind id).
+    pub kind: String,
+    /// A one-line title.
+    pub title: String,
+    /// Free notes.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Reflections for the CPD record.
+    #[serde(skip_serializing_if = "Reflection::is_empty")]
+    pub reflection: Reflection,
+    /// CPD activity category, where it is CPD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpd_category: Option<String>,
+    /// Hours spent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    /// People trained, supported or reached.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<u32>,
+    /// The person's role; for publications, how they were recognised.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// CRediT roles, for co-authorship.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub credit: Vec<String>,
+    /// Technology areas involved.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<String>,
+    /// Techniques involved.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub techniques: Vec<String>,
+    /// The metrics it maps to.
+    pub metrics: Vec<String>,
+    /// Free tags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Persistent identifiers and links.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    /// A highlight for the appraisal.
+    pub highlight: bool,
+    /// When it was logged.
+    pub created: DateTime<Utc>,
+    /// When it was last changed.
+    pub updated: DateTime<Utc>,
+    /// Fields written by a newer corepath, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The three reflection prompts of a CPD record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reflection {
+    /// What it changed in the person's practice.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub practice: String,
+    /// What it gave the users of their work.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub users: String,
+    /// What comes next.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub next: String,
+}
+
+impl Reflection {
+    /// Whether no prompt was answered.
+    pub fn is_empty(&self) -> bool {
+        self.practice.trim().is_empty()
+            && self.users.trim().is_empty()
+            && self.next.trim().is_empty()
+    }
+}
+
+/// The kind of a persistent identifier or link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceType {
+    /// A DOI.
+    Doi,
+    /// A Research Resource Identifier.
+    Rrid,
+    /// An ORCID iD.
+    Orcid,
+    /// A Research Organization Registry id.
+    Ror,
+    /// A web link.
+    Url,
+    /// A local file.
+    File,
+}
+
+impl EvidenceType {
+    /// Every type, in display order.
+    pub const ALL: [EvidenceType; 6] = [
+        EvidenceType::Doi,
+        EvidenceType::Rrid,
+        EvidenceType::Orcid,
+        EvidenceType::Ror,
+        EvidenceType::Url,
+        EvidenceType::File,
+    ];
+
+    /// The id used in files and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            EvidenceType::Doi => "doi",
+            EvidenceType::Rrid => "rrid",
+            EvidenceType::Orcid => "orcid",
+            EvidenceType::Ror => "ror",
+            EvidenceType::Url => "url",
+            EvidenceType::File => "file",
+        }
+    }
+
+    /// Check and normalise a value of this type.
+    pub fn parse(self, field: &str, raw: &str) -> Result<String, super::InputError> {
+        match self {
+            EvidenceType::Doi => super::parse_doi(field, raw),
+            EvidenceType::Rrid => super::parse_rrid(field, raw),
+            EvidenceType::Orcid => super::parse_orcid(field, raw),
+            EvidenceType::Ror => super::parse_ror(field, raw),
+            EvidenceType::Url => super::parse_url(field, raw),
+            EvidenceType::File => super::parse_file(field, raw),
+        }
+    }
+}
+
+/// A persistent identifier or link that evidences an entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Which kind of identifier.
+    #[serde(rename = "type")]
+    pub kind: EvidenceType,
+    /// The identifier, normalised (a DOI without resolver prefix…).
+    pub value: String,
+}
+
+impl Evidence {
+    /// A link a reader can open, where the identifier resolves to one.
+    pub fn link(&self) -> Option<String> {
+        match self.kind {
+            EvidenceType::Doi => Some(format!("https://doi.org/{}", self.value)),
+            EvidenceType::Orcid => Some(format!("https://orcid.org/{}", self.value)),
+            EvidenceType::Ror => Some(format!("https://ror.org/{}", self.value)),
+            EvidenceType::Rrid => Some(format!("https://scicrunch.org/resolver/{}", self.value)),
+            EvidenceType::Url => Some(self.value.clone()),
+            EvidenceType::File => None,
+        }
+    }
+}
+
+impl Entry {
+    /// A new entry with the fields every entry has; the rest empty.
+    pub fn new(id: String, date: NaiveDate, kind: &str, title: &str, now: DateTime<Utc>) -> Entry {
+        Entry {
+            id,
+            date,
+            kind: kind.to_string(),
+            title: title.to_string(),
+            notes: String::new(),
+            reflection: Reflection::default(),
+            cpd_category: None,
+            hours: None,
+            people: None,
+            role: None,
+            credit: Vec::new(),
+            areas: Vec::new(),
+            techniques: Vec::new(),
+            metrics: Vec::new(),
+            tags: Vec::new(),
+            evidence: Vec::new(),
+            highlight: false,
+            created: now,
+            updated: now,
+            extra: Map::new(),
+        }
+    }
+
+    /// The DOI of the entry, if it has one.
+    pub fn doi(&self) -> Option<&str> {
+        self.evidence
+            .iter()
+            .find(|e| e.kind == EvidenceType::Doi)
+            .map(|e| e.value.as_str())
+    }
+}
+
+/// Entries are most of a journal, so they are read field by field without buffering: unknown
+/// fields go to `extra`, and loading stays close to the speed of parsing the JSON at all.
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Entry, D::Error> {
+        deserializer.deserialize_map(EntryVisitor)
+    }
+}
+
+struct EntryVisitor;
+
+impl<'de> Visitor<'de> for EntryVisitor {
+    type Value = Entry;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a journal entry (an object with id, date, kind and title)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entry, A::Error> {
+        let mut id = None;
+        let mut date = None;
+        let mut kind = None;
+        let mut title = None;
+        let mut created = None;
+        let mut updated = None;
+        let mut e = Entry::new(
+            String::new(),
+            NaiveDate::MIN,
+            "",
+            "",
+            DateTime::<Utc>::MIN_UTC,
+        );
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            match key.as_ref() {
+                "id" => id = Some(map.next_value()?),
+                "date" => date = Some(map.next_value()?),
+                "kind" => kind = Some(map.next_value()?),
+                "title" => title = Some(map.next_value()?),
+                "notes" => e.notes = map.next_value()?,
+                "reflection" => e.reflection = map.next_value()?,
+                "cpd_category" => e.cpd_category = map.next_value()?,
+                "hours" => e.hours = map.next_value()?,
+                "people" => e.people = map.next_value()?,
+                "role" => e.role = map.next_value()?,
+                "credit" => e.credit = map.next_value()?,
+                "areas" => e.areas = map.next_value()?,
+                "techniques" => e.techniques = map.next_value()?,
+                "metrics" => e.metrics = map.next_value()?,
+                "tags" => e.tags = map.next_value()?,
+                "evidence" => e.evidence = map.next_value()?,
+                "highlight" => e.highlight = map.next_value()?,
+                "created" => created = Some(map.next_value()?),
+                "updated" => updated = Some(map.next_value()?),
+                _ => {
+                    let value: Value = map.next_value()?;
+                    e.extra.insert(key.into_owned(), value);
+                }
+            }
+        }
+        e.id = id.ok_or_else(|| de::Error::missing_field("id"))?;
+        e.date = date.ok_or_else(|| de::Error::missing_field("date"))?;
+        e.kind = kind.ok_or_else(|| de::Error::missing_field("kind"))?;
+        e.title = title.ok_or_else(|| de::Error::missing_field("title"))?;
+        e.created = created.ok_or_else(|| de::Error::missing_field("created"))?;
+        e.updated = updated.unwrap_or(e.created);
+        Ok(e)
+    }
+}
+
+/// A map key, borrowed from the input where it has no escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_string())))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}

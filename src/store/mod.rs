@@ -1,0 +1,239 @@
+//! The journal on disk: where it lives, reading it, and changing it safely.
+//!
+//! Every change is a short transaction: take the lock, re-read the file if another process changed
+//! it, apply the one change, write a temp file beside it, fsync, keep the previous version as
+//! `journal.json.bak`, rename over, fsync the folder, release the lock.
+
+mod error;
+mod lock;
+mod paths;
+mod save;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::Deserialize;
+
+use crate::model::{self, Journal};
+
+pub use error::StoreError;
+pub use lock::Lock;
+pub use paths::{backup_path, default_journal_path, lock_path};
+
+/// The bundled demo journal, as JSON text.
+pub const DEMO_JSON: &str = include_str!("../../assets/demo-journal.json");
+
+/// What identifies one version of the file on disk, to notice changes made by another process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    modified: Option<SystemTime>,
+    len: u64,
+    inode: u64,
+}
+
+impl FileStamp {
+    fn of(path: &Path) -> Option<FileStamp> {
+        let meta = fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(FileStamp {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+            inode,
+        })
+    }
+}
+
+/// A journal as read from disk.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The journal.
+    pub journal: Journal,
+    /// The version of the file it was read from.
+    pub stamp: Option<FileStamp>,
+    /// Why it cannot be changed, if it cannot (a newer format).
+    pub read_only: Option<String>,
+}
+
+/// The journal file at one path.
+#[derive(Debug, Clone)]
+pub struct Store {
+    path: PathBuf,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+impl Store {
+    /// The journal at `path` (it need not exist yet).
+    pub fn new(path: impl Into<PathBuf>) -> Store {
+        Store { path: path.into() }
+    }
+
+    /// Where the journal lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether a journal exists there.
+    pub fn exists(&self) -> bool {
+        self.path.exists()
+    }
+
+    /// The current version of the file on disk, if there is one.
+    pub fn stamp(&self) -> Option<FileStamp> {
+        FileStamp::of(&self.path)
+    }
+
+    /// Read the journal. A file that does not parse is refused with its line and column; a newer
+    /// format is read but marked read-only.
+    pub fn load(&self) -> Result<Loaded, StoreError> {
+        let stamp = self.stamp();
+        let bytes = fs::read(&self.path).map_err(|e| StoreError::read(&self.path, e))?;
+        let journal = parse(&self.path, &bytes)?;
+        let read_only = (journal.version > model::VERSION).then(|| {
+            format!(
+                "{} was written by a newer corepath (format version {}; this one understands {}): it is open read-only",
+                self.path.display(),
+                journal.version,
+                model::VERSION
+            )
+        });
+        Ok(Loaded {
+            journal,
+            stamp,
+            read_only,
+        })
+    }
+
+    /// Write a new journal where none exists yet.
+    pub fn create(&self, journal: &Journal) -> Result<(), StoreError> {
+        let _lock = Lock::acquire(&self.path)?;
+        if self.exists() {
+            return Err(StoreError::Exists(self.path.clone()));
+        }
+        save::save(&self.path, journal)
+    }
+
+    /// Apply one change under the lock and save. `cached` is a journal already in memory with the
+    /// stamp it was read at: it is used as it is when the file has not changed since, else the
+    /// file is read again. Returns the change's result and the journal as saved.
+    pub fn transact<T, E>(
+        &self,
+        cached: Option<(&Journal, FileStamp)>,
+        change: impl FnOnce(&mut Journal) -> Result<T, E>,
+    ) -> Result<(T, Loaded), E>
+    where
+        E: From<StoreError>,
+    {
+        let _lock = Lock::acquire(&self.path)?;
+        let mut journal = match cached {
+            Some((journal, stamp)) if self.stamp() == Some(stamp) => journal.clone(),
+            _ => {
+                let loaded = self.load()?;
+                if let Some(why) = loaded.read_only {
+                    return Err(StoreError::ReadOnly(why).into());
+                }
+                loaded.journal
+            }
+        };
+        if journal.version > model::VERSION {
+            return Err(
+                StoreError::ReadOnly(format!("{} is open read-only", self.path.display())).into(),
+            );
+        }
+        let before = journal.clone();
+        let value = change(&mut journal)?;
+        if journal != before {
+            save::save(&self.path, &journal)?;
+        }
+        let stamp = self.stamp();
+        Ok((
+            value,
+            Loaded {
+                journal,
+                stamp,
+                read_only: None,
+            },
+        ))
+    }
+}
+
+/// Parse journal bytes, naming the file, line and column of a fault.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Journal, StoreError> {
+    match serde_json::from_slice::<Journal>(bytes) {
+        Ok(journal) if journal.format == model::FORMAT => Ok(journal),
+        Ok(journal) => Err(StoreError::NotAJournal {
+            path: path.to_path_buf(),
+            format: journal.format,
+        }),
+        Err(e) => {
+            if let Ok(header) = serde_json::from_slice::<Header>(bytes) {
+                if let Some(format) = header.format.filter(|f| f != model::FORMAT) {
+                    return Err(StoreError::NotAJournal {
+                        path: path.to_path_buf(),
+                        format,
+                    });
+                }
+                if let Some(version) = header.version.filter(|&v| v > model::VERSION) {
+                    return Err(StoreError::Newer {
+                        path: path.to_path_buf(),
+                        version,
+                    });
+                }
+            }
+            Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                line: e.line(),
+                column: e.column(),
+                message: error::strip_position(&e.to_string()),
+            })
+        }
+    }
+}
+
+/// A temporary copy of the demo journal: the folder (removed when dropped) and the file in it.
+pub fn demo_copy() -> Result<(tempfile::TempDir, PathBuf), StoreError> {
+    let dir = tempfile::Builder::new()
+        .prefix("corepath-demo")
+        .tempdir()
+        .map_err(|e| StoreError::write(Path::new("corepath-demo"), e))?;
+    let path = dir.path().join("journal.json");
+    fs::write(&path, DEMO_JSON).map_err(|e| StoreError::write(&path, e))?;
+    Ok((dir, path))
+}
+
+/// A fresh id of eight lowercase letters and digits that `taken` does not know.
+pub fn fresh_id(taken: impl Fn(&str) -> bool) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    const ALPHABET: &[u8] = b"0123456789abcdefghjkmnpqrstvwxyz";
+    loop {
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_u128(
+            SystemTime::now()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        );
+        hasher.write_u32(std::process::id());
+        hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+        let mut bits = hasher.finish();
+        let id: String = (0..8)
+            .map(|_| {
+                let c = ALPHABET[(bits & 31) as usize] as char;
+                bits >>= 5;
+                c
+            })
+            .collect();
+        if id.chars().any(|c| c.is_ascii_alphabetic()) && !taken(&id) {
+            return id;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Atomic save: temp file, fsync, keep the previous version, rename over, fsync the folder.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use tempfile::NamedTempFile;
+
+use super::StoreError;
+use super::paths::backup_path;
+use crate::model::Journal;
+
+/// The journal as it is written: pretty-printed, fields in a stable order, a final newline.
+pub fn to_bytes(journal: &Journal) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(journal).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Replace the journal at `path` with `journal`, keeping the old file as the backup.
+pub(super) fn save(path: &Path, journal: &Journal) -> Result<(), StoreError> {
+    let bytes = to_bytes(journal);
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, e))?;
+    let mut tmp = NamedTempFile::new_in(dir).map_err(|e| StoreError::write(path, e))?;
+    tmp.write_all(&bytes)
+        .map_err(|e| StoreError::write(path, e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| StoreError::write(path, e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o600))
+            .map_err(|e| StoreError::write(path, e))?;
+    }
+    if path.exists() {
+        keep_backup(path, dir)?;
+    }
+    tmp.persist(path)
+        .map_err(|e| StoreError::write(path, e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Make `journal.json.bak` the current file, atomically: link (or copy) it to a temp name, then
+/// rename that over the old backup. The journal itself is never absent.
+fn keep_backup(path: &Path, dir: &Path) -> Result<(), StoreError> {
+    let backup = backup_path(path);
+    let staged = tempfile::Builder::new()
+        .prefix(".corepath-bak")
+        .tempfile_in(dir)
+        .map_err(|e| StoreError::write(&backup, e))?
+        .into_temp_path();
+    fs::remove_file(&staged).map_err(|e| StoreError::write(&backup, e))?;
+    if fs::hard_link(path, &staged).is_err() {
+        fs::copy(path, &staged).map_err(|e| StoreError::write(&backup, e))?;
+    }
+    staged
+        .persist(&backup)
+        .map_err(|e| StoreError::write(&backup, e.error))?;
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
