@@ -5,6 +5,8 @@
 
 pub mod assess;
 pub mod cli;
+pub mod export;
 pub mod framework;
 pub mod model;
 pub mod store;
+pub mod tui;

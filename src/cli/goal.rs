@@ -7,6 +7,7 @@ use crate::store::fresh_id;
 
 /// `corepath goal …`.
 #[derive(Debug, clap::Subcommand)]
+#[command(after_help = "Examples:\n  corepath goal add --title \"Run a light-sheet course\" --expectation scientist/courses --due 2027-03-01\n  corepath goal list")]
 pub enum Command {
     /// Add a goal.
     #[command(
@@ -24,22 +25,26 @@ pub enum Command {
         due: Option<String>,
     },
     /// List goals, open ones first.
+    #[command(after_help = "Example:\n  corepath goal list --format json")]
     List {
         /// table or json.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// Mark a goal done.
+    #[command(after_help = "Example:\n  corepath goal done 7hq2x4me")]
     Done {
         /// The goal's id (a unique prefix is enough).
         id: String,
     },
     /// Mark a done goal open again.
+    #[command(after_help = "Example:\n  corepath goal reopen 7hq2x4me")]
     Reopen {
         /// The goal's id (a unique prefix is enough).
         id: String,
     },
     /// Delete a goal.
+    #[command(after_help = "Example:\n  corepath goal rm 7hq2x4me")]
     Rm {
         /// The goal's id (a unique prefix is enough).
         id: String,

@@ -106,8 +106,12 @@ pub enum Command {
     /// Time by area of work against your profile's target.
     Time(time::Args),
     /// Validate the journal; exits non-zero with the reasons if anything is wrong.
+    #[command(after_help = "Example:\n  corepath check --journal backup/journal.json")]
     Check,
     /// Print the active framework as JSON.
+    #[command(
+        after_help = "Example:\n  corepath framework > my-institution.json\n  corepath --framework my-institution.json progress"
+    )]
     Framework,
     /// Print shell completions.
     Completions(completions::Args),
@@ -124,7 +128,7 @@ pub struct Env {
     /// Now, for timestamps.
     pub now: DateTime<Utc>,
     /// Keeps the demo's temporary copy alive.
-    _demo: Option<tempfile::TempDir>,
+    demo: Option<tempfile::TempDir>,
 }
 
 impl Env {
@@ -155,7 +159,7 @@ impl Env {
             store,
             today,
             now,
-            _demo: demo,
+            demo,
         })
     }
 
@@ -192,7 +196,7 @@ pub fn load_framework(path: Option<&Path>) -> Result<Framework, CliError> {
 pub fn run(cli: Cli) -> Result<bool, CliError> {
     let env = Env::new(&cli)?;
     let Some(command) = cli.command else {
-        return progress::run(&env, &progress::Args::default()).map(|()| true);
+        return open_app(env).map(|()| true);
     };
     match command {
         Command::Init(args) => init::run(&env, &args),
@@ -221,6 +225,21 @@ pub fn run(cli: Cli) -> Result<bool, CliError> {
         }
     }
     .map(|()| true)
+}
+
+/// Open the terminal app on the journal (the welcome screen when there is none yet).
+fn open_app(env: Env) -> Result<(), CliError> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(CliError::Message(
+            "corepath opens a terminal app and needs a terminal; for scripts use a subcommand (corepath --help)".into(),
+        ));
+    }
+    let mut app = crate::tui::App::new(env.framework, env.store, env.today, Utc::now)?;
+    if let Some(dir) = env.demo {
+        app.keep_demo(dir);
+    }
+    crate::tui::run(app).map_err(|e| CliError::Message(format!("the terminal failed: {e}")))
 }
 
 /// Print a value as pretty JSON.

@@ -1,0 +1,54 @@
+//! The terminal app: a synchronous Elm-style loop — read a key, map it through the key table to an
+//! action, update the state, draw. Every change to the journal goes through the store's locked
+//! transaction; changes made by another process appear on the next refresh.
+
+mod action;
+mod app;
+mod cpd_tab;
+mod entry_form;
+mod entry_view;
+mod form;
+mod goals_tab;
+mod journal_tab;
+mod keymap;
+mod metrics_tab;
+mod onboarding;
+mod popup;
+mod progression_tab;
+mod prompt;
+mod theme;
+mod ui;
+mod views;
+mod welcome;
+
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+pub use action::{Action, Tab};
+pub use app::App;
+pub use ui::render;
+
+/// How often the loop looks for a change made by another process.
+const REFRESH: Duration = Duration::from_millis(500);
+
+/// Run the app until the user quits; the terminal is restored on return and on panic.
+pub fn run(mut app: App) -> std::io::Result<()> {
+    ratatui::run(|terminal| event_loop(&mut app, terminal))
+}
+
+fn event_loop(app: &mut App, terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    while !app.quit {
+        terminal.draw(|frame| render(app, frame))?;
+        if event::poll(REFRESH)? {
+            match event::read()? {
+                Event::Key(key) if key.is_press() => app.handle_key(key),
+                _ => {}
+            }
+        } else if let Err(e) = app.refresh() {
+            app.hint = Some(format!("Could not re-read the journal: {e}"));
+        }
+    }
+    Ok(())
+}
