@@ -3,9 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
 use super::app::App;
+use super::metrics_tab::right;
 use super::theme;
 
 /// Draw the tab.
@@ -48,21 +49,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::default().borders(Borders::ALL).title(" CPD record standards (Science Council) ");
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((scroll, 0)), standards_area);
     let max = report.categories.iter().map(|c| c.entries).max().unwrap_or(0).max(1);
-    let bar_room = 12usize;
+    let bar_room = 8usize;
     let rows: Vec<Row> = report
         .categories
         .iter()
         .map(|c| {
             let filled = c.entries * bar_room / max;
             Row::new(vec![
-                c.label.clone(),
-                c.entries.to_string(),
-                format!("{:.0}", c.hours),
-                "█".repeat(filled),
+                Cell::from(c.label.clone()),
+                right(c.entries.to_string()),
+                right(format!("{:.0}", c.hours)),
+                Cell::from("█".repeat(filled)),
             ])
         })
         .collect();
-    let table = Table::new(rows, [Constraint::Min(14), Constraint::Length(7), Constraint::Length(6), Constraint::Length(bar_room as u16)])
+    let table = Table::new(rows, [Constraint::Min(22), Constraint::Length(7), Constraint::Length(6), Constraint::Length(bar_room as u16)])
         .header(Row::new(vec!["category", "entries", "hours", "mix"]).style(theme::heading()))
         .block(Block::default().borders(Borders::ALL).title(" Activity by category "));
     frame.render_widget(table, categories_area);

@@ -367,7 +367,11 @@ impl Form {
     /// Draw the fields, one line each (two with an error), scrolled to keep the focus visible.
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
         let label_width = self.fields.iter().map(|f| f.label.chars().count()).max().unwrap_or(8).min(22) as u16 + 3;
-        let heights: Vec<u16> = self.fields.iter().map(|f| 1 + u16::from(f.error.is_some())).collect();
+        let value_width = area.width.saturating_sub(label_width).max(1) as usize;
+        let error_lines = |f: &Field| {
+            f.error.as_ref().map_or(0, |e| (e.chars().count() + 2).div_ceil(value_width).min(3) as u16)
+        };
+        let heights: Vec<u16> = self.fields.iter().map(|f| 1 + error_lines(f)).collect();
         let prompt_height = 2;
         let room = area.height.saturating_sub(prompt_height);
         let mut start = 0;
@@ -389,8 +393,8 @@ impl Form {
             field.render_value(focused, value_area, buf);
             if let Some(error) = &field.error {
                 let line = Line::styled(format!("✘ {error}"), theme::error());
-                let err_area = Rect::new(area.x + label_width, y + 1, area.width.saturating_sub(label_width), 1);
-                Paragraph::new(line).render(err_area, buf);
+                let err_area = Rect::new(area.x + label_width, y + 1, area.width.saturating_sub(label_width), heights[i] - 1);
+                Paragraph::new(line).wrap(Wrap { trim: true }).render(err_area, buf);
             }
             y += heights[i];
         }

@@ -106,7 +106,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = format!(" Entries {}/{} ", if view.rows.is_empty() { 0 } else { view.cursor.selected + 1 }, view.rows.len());
     let table = Table::new(
         rows,
-        [Constraint::Length(10), Constraint::Length(14), Constraint::Min(12), Constraint::Length(9), Constraint::Length(1)],
+        [Constraint::Length(10), Constraint::Length(16), Constraint::Min(12), Constraint::Length(9), Constraint::Length(1)],
     )
     .header(Row::new(vec!["date", "kind", "title", "metrics", "★"]).style(theme::heading()))
     .block(Block::default().borders(Borders::ALL).title(title));

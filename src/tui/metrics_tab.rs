@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Row, Table};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Cell, Paragraph, Row, Sparkline, Table};
 
 use super::app::App;
 use super::theme;
@@ -11,6 +11,11 @@ use crate::framework::MetricGroup;
 
 fn fmt_hours(h: f64) -> String {
     if h == 0.0 { "–".into() } else if h.fract() == 0.0 { format!("{h:.0}") } else { format!("{h:.1}") }
+}
+
+/// A right-aligned cell, for figures.
+pub fn right(text: impl Into<String>) -> Cell<'static> {
+    Cell::from(Line::from(text.into()).right_aligned())
 }
 
 fn fmt_count(n: u64) -> String {
@@ -21,8 +26,9 @@ fn fmt_count(n: u64) -> String {
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let (Some(journal), Some(tally)) = (app.journal_data(), app.figures.metrics.tally.as_ref()) else { return };
     let view = &app.figures.metrics;
+    let tall = area.height > 30;
     let [summary, main, chart] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(6), Constraint::Length(if area.height > 30 { 9 } else { 0 })])
+        Layout::vertical([Constraint::Length(2), Constraint::Min(6), Constraint::Length(if tall { 9 } else { 2 })])
             .areas(area);
     let r = &tally.recognition;
     frame.render_widget(
@@ -47,12 +53,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let style = if index == view.cursor.selected { theme::selected() } else { theme::text() };
             rows.push(
                 Row::new(vec![
-                    m.code.clone(),
-                    m.label.clone(),
-                    fmt_count(m.entries as u64),
-                    fmt_hours(m.hours),
-                    fmt_count(m.people),
-                    fmt_count(m.highlights as u64),
+                    Cell::from(m.code.clone()),
+                    Cell::from(m.label.clone()),
+                    right(fmt_count(m.entries as u64)),
+                    right(fmt_hours(m.hours)),
+                    right(fmt_count(m.people)),
+                    right(fmt_count(m.highlights as u64)),
                 ])
                 .style(style),
             );
@@ -66,10 +72,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         visible,
         [Constraint::Length(8), Constraint::Min(20), Constraint::Length(7), Constraint::Length(7), Constraint::Length(7), Constraint::Length(3)],
     )
-    .header(Row::new(vec!["code", "metric", "entries", "hours", "people", "★"]).style(theme::heading()))
+    .header(
+        Row::new(vec![Cell::from("code"), Cell::from("metric"), right("entries"), right("hours"), right("people"), right("★")])
+            .style(theme::heading()),
+    )
     .block(Block::default().borders(Borders::ALL).title(" The 2-tier evaluation metrics (Section A) ").title_bottom(Line::styled(description, theme::dim())));
     frame.render_widget(table, main);
-    if chart.height > 0 {
+    if !tall {
+        let counts: Vec<u64> = tally.by_month.iter().map(|m| m.entries as u64).collect();
+        let [label, line] = Layout::horizontal([Constraint::Length(18), Constraint::Min(4)]).areas(chart);
+        let first = tally.by_month.first().map(|m| m.month.format("%Y-%m").to_string()).unwrap_or_default();
+        frame.render_widget(Paragraph::new(vec![Line::styled(" Entries by month", theme::dim()), Line::styled(format!(" from {first}"), theme::dim())]), label);
+        frame.render_widget(Sparkline::default().data(&counts).style(theme::good()), line);
+    } else {
         let months = &tally.by_month;
         let room = (chart.width.saturating_sub(2) / 4) as usize;
         let bars: Vec<Bar> = months

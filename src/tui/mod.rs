@@ -27,7 +27,9 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 pub use action::{Action, Tab};
-pub use app::App;
+pub use app::{App, Confirm, Message, Screen};
+pub use entry_form::Step;
+pub use keymap::Context;
 pub use ui::render;
 
 /// How often the loop looks for a change made by another process.

@@ -30,7 +30,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let width: usize = spans.iter().map(|s| s.content.chars().count()).sum();
     let line = if width > ladder.width as usize {
         let start = view.tier.saturating_sub(1) * 2 + 1;
-        Line::from(spans.into_iter().skip(start).collect::<Vec<_>>())
+        let mut shown = vec![Span::styled(" …", theme::dim())];
+        shown.extend(spans.into_iter().skip(start));
+        Line::from(shown)
     } else {
         Line::from(spans)
     };
