@@ -20,6 +20,7 @@ use crate::model::{self, Journal};
 pub use error::StoreError;
 pub use lock::Lock;
 pub use paths::{backup_path, default_journal_path, lock_path};
+pub use save::{to_bytes, write_atomic};
 
 /// The bundled demo journal, as JSON text.
 pub const DEMO_JSON: &str = include_str!("../../assets/demo-journal.json");

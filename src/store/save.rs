@@ -17,31 +17,38 @@ pub fn to_bytes(journal: &Journal) -> Vec<u8> {
     bytes
 }
 
-/// Replace the journal at `path` with `journal`, keeping the old file as the backup.
+/// Replace the journal at `path` with `journal`, keeping the old file as the backup; mode 0600.
 pub(super) fn save(path: &Path, journal: &Journal) -> Result<(), StoreError> {
-    let bytes = to_bytes(journal);
+    replace(path, &to_bytes(journal), Some(0o600), true)
+}
+
+/// Write `bytes` to `path` atomically (temp file, fsync, rename), as exports are written: a
+/// reader never sees half a file, and a failed write leaves the old file as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    replace(path, bytes, None, false)
+}
+
+fn replace(path: &Path, bytes: &[u8], mode: Option<u32>, backup: bool) -> Result<(), StoreError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, e))?;
     let mut tmp = NamedTempFile::new_in(dir).map_err(|e| StoreError::write(path, e))?;
-    tmp.write_all(&bytes)
-        .map_err(|e| StoreError::write(path, e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| StoreError::write(path, e))?;
+    tmp.write_all(bytes).map_err(|e| StoreError::write(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| StoreError::write(path, e))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o600))
-            .map_err(|e| StoreError::write(path, e))?;
+        let mode = mode.unwrap_or(0o644);
+        fs::set_permissions(tmp.path(), fs::Permissions::from_mode(mode)).map_err(|e| StoreError::write(path, e))?;
     }
-    if path.exists() {
+    #[cfg(not(unix))]
+    let _ = mode;
+    if backup && path.exists() {
         keep_backup(path, dir)?;
     }
-    tmp.persist(path)
-        .map_err(|e| StoreError::write(path, e.error))?;
+    tmp.persist(path).map_err(|e| StoreError::write(path, e.error))?;
     sync_dir(dir);
     Ok(())
 }

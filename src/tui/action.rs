@@ -13,11 +13,13 @@ pub enum Tab {
     Cpd,
     /// Goals for the next period.
     Goals,
+    /// Preparing the appraisal: period, highlights, preview, export.
+    Appraisal,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Tab; 5] = [Tab::Journal, Tab::Metrics, Tab::Progression, Tab::Cpd, Tab::Goals];
+    pub const ALL: [Tab; 6] = [Tab::Journal, Tab::Metrics, Tab::Progression, Tab::Cpd, Tab::Goals, Tab::Appraisal];
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
@@ -27,6 +29,7 @@ impl Tab {
             Tab::Progression => "Progression",
             Tab::Cpd => "CPD",
             Tab::Goals => "Goals",
+            Tab::Appraisal => "Appraisal",
         }
     }
 

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::{Action, Tab};
+use super::appraisal::{AppraisalStep, AppraisalView};
 use super::entry_form::{EntryForm, Step};
 use super::form::{Form, Outcome};
 use super::keymap::{self, Context};
@@ -59,6 +60,8 @@ pub enum Failure {
     Input(InputError),
     /// The journal could not be read or written.
     Store(StoreError),
+    /// Anything else, already in words.
+    Message(String),
 }
 
 impl std::fmt::Display for Failure {
@@ -66,6 +69,7 @@ impl std::fmt::Display for Failure {
         match self {
             Failure::Input(e) => write!(f, "{e}"),
             Failure::Store(e) => write!(f, "{e}"),
+            Failure::Message(m) => write!(f, "{m}"),
         }
     }
 }
@@ -102,6 +106,8 @@ pub struct App {
     pub figures: Figures,
     /// The goals tab's cursor.
     pub goal_cursor: super::views::Cursor,
+    /// The appraisal tab's walk.
+    pub appraisal: AppraisalView,
     /// The guided entry, when open.
     pub entry_form: Option<EntryForm>,
     /// A small form (goal, justification, period), when open.
@@ -135,6 +141,7 @@ impl App {
             journal: JournalView::new(),
             figures: Figures::new(),
             goal_cursor: Default::default(),
+            appraisal: AppraisalView::new(today),
             entry_form: None,
             prompt: None,
             confirm: None,
@@ -192,12 +199,16 @@ impl App {
         self.figures.compute_progression(&self.framework, journal, self.today);
         self.figures.compute_cpd(&self.framework, journal, self.today);
         self.goal_cursor.clamp(journal.goals.len());
+        if self.tab == Tab::Appraisal {
+            self.appraisal.compute(&self.framework, journal, self.today);
+        }
     }
 
     fn select_next_tier(&mut self) {
         let Some(journal) = self.journal_data() else { return };
         let current = self.framework.tier_index(&journal.profile.tier).unwrap_or(0);
         self.figures.progression.tier = (current + 1).min(self.framework.tiers.len().saturating_sub(1));
+        self.appraisal.tier = self.figures.progression.tier;
         if let Some(data) = &self.data {
             self.figures.compute_progression(&self.framework, &data.journal, self.today);
         }
@@ -248,6 +259,8 @@ impl App {
                     Tab::Progression => Context::Progression,
                     Tab::Cpd => Context::Cpd,
                     Tab::Goals => Context::Goals,
+                    Tab::Appraisal if self.appraisal.step == AppraisalStep::Export => Context::Fields,
+                    Tab::Appraisal => Context::Appraisal,
                 },
             }
         }
@@ -267,6 +280,9 @@ impl App {
         }
         match &mut self.screen {
             Screen::Onboarding(form) => Some(form),
+            Screen::Main if self.tab == Tab::Appraisal && self.appraisal.step == AppraisalStep::Export => {
+                Some(&mut self.appraisal.export)
+            }
             _ => None,
         }
     }
@@ -336,6 +352,7 @@ impl App {
         let title = match failure {
             Failure::Input(_) => "That value is not accepted",
             Failure::Store(_) => "The journal could not be changed",
+            Failure::Message(_) => "That did not work",
         };
         self.message = Some(Message { title: title.to_string(), text: failure.to_string(), error: true });
     }
@@ -375,6 +392,7 @@ impl App {
                 Tab::Progression => self.progression_action(action)?,
                 Tab::Cpd => self.cpd_action(action),
                 Tab::Goals => self.goals_action(action)?,
+                Tab::Appraisal => self.appraisal_action(action)?,
             },
         }
         Ok(())
@@ -382,7 +400,11 @@ impl App {
 
     fn show(&mut self, tab: Tab) {
         self.tab = tab;
-        self.hint = None;
+        if tab == Tab::Appraisal
+            && let Some(data) = &self.data
+        {
+            self.appraisal.compute(&self.framework, &data.journal, self.today);
+        }
     }
 
     fn guard_writable(&self) -> Result<(), Failure> {
@@ -825,7 +847,7 @@ impl App {
     fn submit_prompt(&mut self, prompt: &Prompt) -> Result<(), Failure> {
         let today = self.today;
         match &prompt.kind {
-            PromptKind::JournalPeriod | PromptKind::MetricsPeriod | PromptKind::CpdPeriod => {
+            PromptKind::JournalPeriod | PromptKind::MetricsPeriod | PromptKind::CpdPeriod | PromptKind::AppraisalPeriod => {
                 let period = PeriodChoice::Custom(prompt.period()?);
                 let Some(data) = &self.data else { return Ok(()) };
                 match prompt.kind {
@@ -836,6 +858,10 @@ impl App {
                     PromptKind::MetricsPeriod => {
                         self.figures.metrics.period = period;
                         self.figures.compute_metrics(&self.framework, &data.journal, today);
+                    }
+                    PromptKind::AppraisalPeriod => {
+                        self.appraisal.period = period;
+                        self.appraisal.compute(&self.framework, &data.journal, today);
                     }
                     _ => {
                         self.figures.cpd.period = period;
@@ -878,6 +904,106 @@ impl App {
                 self.hint = Some("Self-assessment saved: it is reported as self-assessed, never as evidenced.".into());
             }
         }
+        Ok(())
+    }
+}
+
+impl App {
+    fn appraisal_action(&mut self, action: Action) -> Result<(), Failure> {
+        let Some(data) = &self.data else { return Ok(()) };
+        let today = self.today;
+        let view = &mut self.appraisal;
+        let tiers = self.framework.tiers.len();
+        let recompute = match (view.step, action) {
+            (AppraisalStep::Export, _) => {
+                match view.export.apply(action) {
+                    Outcome::Back => view.step = AppraisalStep::Preview,
+                    Outcome::Submit => self.write_summary()?,
+                    Outcome::Handled | Outcome::Ignored => {}
+                }
+                return Ok(());
+            }
+            (_, Action::Enter) => {
+                view.step = view.step.next();
+                false
+            }
+            (_, Action::Back) => {
+                view.step = view.step.previous();
+                false
+            }
+            (AppraisalStep::Period, Action::Period) => {
+                view.period = view.period.next(false);
+                true
+            }
+            (AppraisalStep::Period, Action::CustomPeriod) => {
+                self.prompt = Some(Prompt::custom_period(PromptKind::AppraisalPeriod, today));
+                false
+            }
+            (AppraisalStep::Period, Action::Left) => {
+                view.tier = view.tier.saturating_sub(1);
+                true
+            }
+            (AppraisalStep::Period, Action::Right) => {
+                view.tier = (view.tier + 1).min(tiers.saturating_sub(1));
+                true
+            }
+            (AppraisalStep::Highlights, Action::Star) => {
+                let Some(id) = view.entries.get(view.cursor.selected).map(|&i| data.journal.entries[i].id.clone()) else {
+                    return Ok(());
+                };
+                self.guard_writable()?;
+                let now = (self.clock)();
+                self.change(|j| {
+                    let index = j.find_entry(&id)?;
+                    let e = &mut j.entries[index];
+                    e.highlight = !e.highlight;
+                    e.updated = now;
+                    Ok(())
+                })?;
+                false
+            }
+            (AppraisalStep::Highlights, movement) => {
+                let len = view.entries.len();
+                match movement {
+                    Action::Up => view.cursor.step(-1, len),
+                    Action::Down => view.cursor.step(1, len),
+                    Action::PageUp => view.cursor.step(-10, len),
+                    Action::PageDown => view.cursor.step(10, len),
+                    Action::Top => view.cursor.selected = 0,
+                    Action::Bottom => view.cursor.selected = len.saturating_sub(1),
+                    _ => {}
+                }
+                false
+            }
+            (AppraisalStep::Preview, movement) => {
+                let last = view.preview.len().saturating_sub(1);
+                view.scroll = match movement {
+                    Action::Up => view.scroll.saturating_sub(1),
+                    Action::Down => (view.scroll + 1).min(last),
+                    Action::PageUp => view.scroll.saturating_sub(10),
+                    Action::PageDown => (view.scroll + 10).min(last),
+                    Action::Top => 0,
+                    Action::Bottom => last,
+                    _ => view.scroll,
+                };
+                false
+            }
+            _ => false,
+        };
+        if recompute && let Some(data) = &self.data {
+            self.appraisal.compute(&self.framework, &data.journal, today);
+        }
+        Ok(())
+    }
+
+    fn write_summary(&mut self) -> Result<(), Failure> {
+        let Some(summary) = &self.appraisal.summary else { return Ok(()) };
+        let (format, path) = self.appraisal.target();
+        let text = crate::export::render(summary, format).map_err(|e| Failure::Message(e.to_string()))?;
+        crate::store::write_atomic(&path, text.as_bytes())?;
+        let shown = std::path::absolute(&path).unwrap_or(path);
+        self.hint = Some(format!("Wrote the evidence summary to {}", shown.display()));
+        self.appraisal.written = Some(shown);
         Ok(())
     }
 }

@@ -366,7 +366,7 @@ impl Form {
 
     /// Draw the fields, one line each (two with an error), scrolled to keep the focus visible.
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
-        let label_width = self.fields.iter().map(|f| f.label.chars().count()).max().unwrap_or(8).min(22) as u16 + 3;
+        let label_width = self.fields.iter().map(|f| f.label.chars().count()).max().unwrap_or(8).min(22) as u16 + 4;
         let value_width = area.width.saturating_sub(label_width).max(1) as usize;
         let error_lines = |f: &Field| {
             f.error.as_ref().map_or(0, |e| (e.chars().count() + 2).div_ceil(value_width).min(3) as u16)

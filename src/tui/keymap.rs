@@ -34,6 +34,8 @@ pub enum Context {
     Cpd,
     /// The goals tab.
     Goals,
+    /// The appraisal tab.
+    Appraisal,
 }
 
 /// One key and what it does here.
@@ -82,6 +84,7 @@ const GLOBAL: &[Binding] = &[
     alt(KeyCode::Char('3'), "3", Action::Show(Tab::Progression), "Progression tab"),
     alt(KeyCode::Char('4'), "4", Action::Show(Tab::Cpd), "CPD tab"),
     alt(KeyCode::Char('5'), "5", Action::Show(Tab::Goals), "Goals tab"),
+    alt(KeyCode::Char('6'), "6", Action::Show(Tab::Appraisal), "Appraisal tab"),
     alt(KeyCode::Tab, "Tab", Action::NextTab, "next tab"),
     alt(KeyCode::BackTab, "S-Tab", Action::PreviousTab, "previous tab"),
     key(KeyCode::Char('?'), "?", Action::Help, "help"),
@@ -106,7 +109,7 @@ const FIELDS: &[Binding] = &[
     key(KeyCode::Left, "←/→", Action::Left, "change a choice"),
     alt(KeyCode::Right, "→", Action::Right, "change a choice"),
     Binding { footer: false, ..ctrl(' ', "C-Space", Action::Toggle, "tick a list item (Space too)") },
-    ctrl('s', "C-s", Action::Save, "go on to the review"),
+    ctrl('s', "C-s", Action::Save, "finish this step"),
     key(KeyCode::Esc, "Esc", Action::Back, "back a step"),
 ];
 
@@ -198,6 +201,16 @@ const GOALS: &[Binding] = &[
     key(KeyCode::Char('d'), "d", Action::Delete, "delete"),
 ];
 
+const APPRAISAL: &[Binding] = &[
+    key(KeyCode::Enter, "Enter", Action::Enter, "next step"),
+    key(KeyCode::Esc, "Esc", Action::Back, "previous step"),
+    key(KeyCode::Char('p'), "p", Action::Period, "period"),
+    alt(KeyCode::Char('P'), "P", Action::CustomPeriod, "custom period"),
+    key(KeyCode::Left, "←/→", Action::Left, "tier"),
+    alt(KeyCode::Right, "→", Action::Right, "next tier"),
+    key(KeyCode::Char('s'), "s", Action::Star, "star / unstar"),
+];
+
 /// The tables that apply in a context, most specific first.
 pub fn tables(context: Context) -> &'static [&'static [Binding]] {
     match context {
@@ -214,6 +227,7 @@ pub fn tables(context: Context) -> &'static [&'static [Binding]] {
         Context::Progression => &[PROGRESSION, MOVE, GLOBAL],
         Context::Cpd => &[CPD, MOVE, GLOBAL],
         Context::Goals => &[GOALS, MOVE, GLOBAL],
+        Context::Appraisal => &[APPRAISAL, MOVE, GLOBAL],
     }
 }
 
@@ -285,6 +299,7 @@ mod tests {
             Context::Progression,
             Context::Cpd,
             Context::Goals,
+            Context::Appraisal,
         ] {
             let all = help(context);
             for (i, a) in all.iter().enumerate() {

@@ -4,6 +4,8 @@
 
 mod action;
 mod app;
+mod appraisal;
+mod appraisal_tab;
 mod cpd_tab;
 mod entry_form;
 mod entry_view;

@@ -71,6 +71,7 @@ fn render_help(app: &App, frame: &mut Frame, area: Rect) {
             super::action::Tab::Progression => keymap::Context::Progression,
             super::action::Tab::Cpd => keymap::Context::Cpd,
             super::action::Tab::Goals => keymap::Context::Goals,
+            super::action::Tab::Appraisal => keymap::Context::Appraisal,
         };
     }
     let lines: Vec<Line> = keymap::help(context)

@@ -26,6 +26,8 @@ pub enum PromptKind {
     MetricsPeriod,
     /// A custom period for the CPD tab.
     CpdPeriod,
+    /// A custom period for the appraisal summary.
+    AppraisalPeriod,
 }
 
 /// A small form with a title.

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::action::Tab;
 use super::app::{App, Screen};
 use super::keymap;
-use super::{cpd_tab, entry_view, goals_tab, journal_tab, metrics_tab, popup, progression_tab, theme, welcome};
+use super::{appraisal_tab, cpd_tab, entry_view, goals_tab, journal_tab, metrics_tab, popup, progression_tab, theme, welcome};
 
 /// Draw the app.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -48,6 +48,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                     Tab::Progression => progression_tab::render(app, frame, body),
                     Tab::Cpd => cpd_tab::render(app, frame, body),
                     Tab::Goals => goals_tab::render(app, frame, body),
+                    Tab::Appraisal => appraisal_tab::render(app, frame, body),
                 }
             }
         }
