@@ -458,13 +458,10 @@ impl App {
         let len = self.journal.rows.len();
         let Some(data) = &self.data else { return Ok(()) };
         let journal = &data.journal;
+        if self.journal.cursor.follow(action, len) {
+            return Ok(());
+        }
         match action {
-            Action::Up => self.journal.cursor.step(-1, len),
-            Action::Down => self.journal.cursor.step(1, len),
-            Action::PageUp => self.journal.cursor.step(-10, len),
-            Action::PageDown => self.journal.cursor.step(10, len),
-            Action::Top => self.journal.cursor.selected = 0,
-            Action::Bottom => self.journal.cursor.selected = len.saturating_sub(1),
             Action::Filter => self.journal.typing = true,
             Action::Enter => self.journal.typing = false,
             Action::Back if self.journal.typing => {
@@ -687,13 +684,10 @@ impl App {
         let Some(data) = &self.data else { return Ok(()) };
         let len = self.framework.metrics.len();
         let view = &mut self.figures.metrics;
+        if view.cursor.follow(action, len) {
+            return Ok(());
+        }
         match action {
-            Action::Up => view.cursor.step(-1, len),
-            Action::Down => view.cursor.step(1, len),
-            Action::Top => view.cursor.selected = 0,
-            Action::Bottom => view.cursor.selected = len.saturating_sub(1),
-            Action::PageUp => view.cursor.step(-8, len),
-            Action::PageDown => view.cursor.step(8, len),
             Action::Period => {
                 view.period = view.period.next(false);
                 self.figures.compute_metrics(&self.framework, &data.journal, self.today);
@@ -722,13 +716,10 @@ impl App {
         let view = &mut self.figures.progression;
         let len = view.progress.as_ref().map_or(0, |p| p.expectations.len());
         let tiers = self.framework.tiers.len();
+        if view.cursor.follow(action, len) {
+            return Ok(());
+        }
         match action {
-            Action::Up => view.cursor.step(-1, len),
-            Action::Down => view.cursor.step(1, len),
-            Action::Top => view.cursor.selected = 0,
-            Action::Bottom => view.cursor.selected = len.saturating_sub(1),
-            Action::PageUp => view.cursor.step(-5, len),
-            Action::PageDown => view.cursor.step(5, len),
             Action::Left | Action::Right => {
                 let next = if action == Action::Left { view.tier.saturating_sub(1) } else { (view.tier + 1).min(tiers.saturating_sub(1)) };
                 if next != view.tier {
@@ -788,11 +779,10 @@ impl App {
         let len = journal.goals.len();
         let order = goal_order(journal);
         let selected = order.get(self.goal_cursor.selected).copied();
+        if self.goal_cursor.follow(action, len) {
+            return Ok(());
+        }
         match action {
-            Action::Up => self.goal_cursor.step(-1, len),
-            Action::Down => self.goal_cursor.step(1, len),
-            Action::Top => self.goal_cursor.selected = 0,
-            Action::Bottom => self.goal_cursor.selected = len.saturating_sub(1),
             Action::Add => {
                 self.guard_writable()?;
                 let due = journal.profile.next_appraisal;
@@ -963,16 +953,7 @@ impl App {
                 false
             }
             (AppraisalStep::Highlights, movement) => {
-                let len = view.entries.len();
-                match movement {
-                    Action::Up => view.cursor.step(-1, len),
-                    Action::Down => view.cursor.step(1, len),
-                    Action::PageUp => view.cursor.step(-10, len),
-                    Action::PageDown => view.cursor.step(10, len),
-                    Action::Top => view.cursor.selected = 0,
-                    Action::Bottom => view.cursor.selected = len.saturating_sub(1),
-                    _ => {}
-                }
+                view.cursor.follow(movement, view.entries.len());
                 false
             }
             (AppraisalStep::Preview, movement) => {

@@ -44,16 +44,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         AppraisalStep::Highlights => {
             let height = body.height.saturating_sub(2) as usize;
-            let offset = view.cursor.scroll(height);
             let lines: Vec<Line> = view
-                .entries
-                .iter()
-                .enumerate()
-                .skip(offset)
-                .take(height)
-                .map(|(row, &i)| {
+                .cursor
+                .visible(&view.entries, height)
+                .map(|(selected, &i)| {
                     let e = &journal.entries[i];
-                    let style = if row == view.cursor.selected { theme::selected() } else { theme::text() };
+                    let style = if selected { theme::selected() } else { theme::text() };
                     Line::from(vec![
                         Span::styled(if e.highlight { " ★ " } else { "   " }, theme::star()),
                         Span::styled(format!("{} {:<16} {}", e.date, e.kind, e.title), style),

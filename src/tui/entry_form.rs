@@ -6,11 +6,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
+use super::checks;
 use super::form::{Choice, Field, Form};
 use crate::framework::{EntryKind, Framework, QuestionField};
 use crate::model::{
-    CREDIT_ROLES, Entry, Evidence, EvidenceType, InputError, parse_date, parse_doi, parse_hours, parse_orcid,
-    parse_people, parse_ror, parse_rrid, parse_url, validate_entry,
+    CREDIT_ROLES, Entry, Evidence, EvidenceType, InputError, parse_date, parse_hours, parse_people, validate_entry,
 };
 
 /// The steps of the walk, in order.
@@ -78,30 +78,6 @@ pub struct EntryForm {
     pub reflection: Form,
 }
 
-fn check_date(v: &str) -> Result<(), InputError> {
-    parse_date("date", v).map(|_| ())
-}
-fn check_hours(v: &str) -> Result<(), InputError> {
-    parse_hours("hours", v).map(|_| ())
-}
-fn check_people(v: &str) -> Result<(), InputError> {
-    parse_people("people", v).map(|_| ())
-}
-fn check_doi(v: &str) -> Result<(), InputError> {
-    parse_doi("doi", v).map(|_| ())
-}
-fn check_rrid(v: &str) -> Result<(), InputError> {
-    parse_rrid("rrid", v).map(|_| ())
-}
-fn check_ror(v: &str) -> Result<(), InputError> {
-    parse_ror("ror", v).map(|_| ())
-}
-fn check_orcid(v: &str) -> Result<(), InputError> {
-    parse_orcid("orcid", v).map(|_| ())
-}
-fn check_url(v: &str) -> Result<(), InputError> {
-    parse_url("url", v).map(|_| ())
-}
 
 /// The field for one of a kind's questions, filled from `entry`.
 fn question_field(framework: &Framework, kind: &EntryKind, field: QuestionField, prompt: &str, entry: &Entry) -> Field {
@@ -111,11 +87,11 @@ fn question_field(framework: &Framework, kind: &EntryKind, field: QuestionField,
     match field {
         QuestionField::Hours => {
             Field::text("hours", "Hours", prompt, &entry.hours.map(|h| h.to_string()).unwrap_or_default())
-                .checked(check_hours)
+                .checked(checks::hours)
         }
         QuestionField::People => {
             Field::text("people", "People", prompt, &entry.people.map(|p| p.to_string()).unwrap_or_default())
-                .checked(check_people)
+                .checked(checks::people)
         }
         QuestionField::Role if !kind.roles.is_empty() => {
             let mut options = vec![Choice::plain("—")];
@@ -136,13 +112,13 @@ fn question_field(framework: &Framework, kind: &EntryKind, field: QuestionField,
             let hint = format!("{prompt} (comma-separated, e.g. {})", framework.techniques.iter().take(6).cloned().collect::<Vec<_>>().join(", "));
             Field::text("techniques", "Techniques", &hint, &entry.techniques.join(", "))
         }
-        QuestionField::Doi => Field::text("doi", "DOI", prompt, &evidence(EvidenceType::Doi)).checked(check_doi),
-        QuestionField::Rrid => Field::text("rrid", "RRID", prompt, &evidence(EvidenceType::Rrid)).checked(check_rrid),
-        QuestionField::Ror => Field::text("ror", "ROR", prompt, &evidence(EvidenceType::Ror)).checked(check_ror),
+        QuestionField::Doi => Field::text("doi", "DOI", prompt, &evidence(EvidenceType::Doi)).checked(checks::doi),
+        QuestionField::Rrid => Field::text("rrid", "RRID", prompt, &evidence(EvidenceType::Rrid)).checked(checks::rrid),
+        QuestionField::Ror => Field::text("ror", "ROR", prompt, &evidence(EvidenceType::Ror)).checked(checks::ror),
         QuestionField::Orcid => {
-            Field::text("orcid", "ORCID", prompt, &evidence(EvidenceType::Orcid)).checked(check_orcid)
+            Field::text("orcid", "ORCID", prompt, &evidence(EvidenceType::Orcid)).checked(checks::orcid)
         }
-        QuestionField::Url => Field::text("url", "Link", prompt, &evidence(EvidenceType::Url)).checked(check_url),
+        QuestionField::Url => Field::text("url", "Link", prompt, &evidence(EvidenceType::Url)).checked(checks::url),
     }
 }
 
@@ -246,7 +222,7 @@ impl EntryForm {
         let mut fields = vec![
             Field::text("title", "Title", "One line saying what you did, e.g. \"Confocal 1:1 for the Ruiz lab\".", &base.title)
                 .required(),
-            Field::text("date", "Date", "When it happened, YYYY-MM-DD.", &base.date.to_string()).required().checked(check_date),
+            Field::text("date", "Date", "When it happened, YYYY-MM-DD.", &base.date.to_string()).required().checked(checks::date),
         ];
         for q in &kind.questions {
             let field = question_field(framework, kind, q.field, &q.prompt, &base);

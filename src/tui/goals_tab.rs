@@ -25,17 +25,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [list_area, detail_area] = Layout::vertical([Constraint::Min(5), Constraint::Length(6)]).areas(area);
     let order = goal_order(journal);
     let height = list_area.height.saturating_sub(3) as usize;
-    let offset = app.goal_cursor.scroll(height);
-    let rows: Vec<Row> = order
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(row, &i)| {
+    let rows: Vec<Row> = app
+        .goal_cursor
+        .visible(&order, height)
+        .map(|(selected, &i)| {
             let g = &journal.goals[i];
             let overdue = !g.done && g.due.is_some_and(|d| d < app.today);
             let state = if g.done { "✔ done" } else if overdue { "! overdue" } else { "○ open" };
-            let style = if row == app.goal_cursor.selected { theme::selected() } else { theme::text() };
+            let style = if selected { theme::selected() } else { theme::text() };
             Row::new(vec![
                 state.to_string(),
                 g.due.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),

@@ -83,16 +83,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let height = list_area.height.saturating_sub(3) as usize;
-    let offset = view.cursor.scroll(height);
     let rows: Vec<Row> = view
-        .rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(row, &i)| {
+        .cursor
+        .visible(&view.rows, height)
+        .map(|(selected, &i)| {
             let e = &journal.entries[i];
-            let style = if row == view.cursor.selected { theme::selected() } else { theme::text() };
+            let style = if selected { theme::selected() } else { theme::text() };
             Row::new(vec![
                 Cell::from(e.date.to_string()),
                 Cell::from(e.kind.clone()),

@@ -70,12 +70,15 @@ const fn ctrl(c: char, label: &'static str, action: Action, help: &'static str) 
 const MOVE: &[Binding] = &[
     alt(KeyCode::Up, "↑", Action::Up, "move up"),
     alt(KeyCode::Down, "↓", Action::Down, "move down"),
-    alt(KeyCode::Char('k'), "k", Action::Up, "move up"),
-    alt(KeyCode::Char('j'), "j", Action::Down, "move down"),
     alt(KeyCode::PageUp, "PgUp", Action::PageUp, "a page up"),
     alt(KeyCode::PageDown, "PgDn", Action::PageDown, "a page down"),
     alt(KeyCode::Home, "Home", Action::Top, "first row"),
     alt(KeyCode::End, "End", Action::Bottom, "last row"),
+];
+
+const VIM: &[Binding] = &[
+    alt(KeyCode::Char('k'), "k", Action::Up, "move up"),
+    alt(KeyCode::Char('j'), "j", Action::Down, "move down"),
 ];
 
 const GLOBAL: &[Binding] = &[
@@ -115,19 +118,11 @@ const FIELDS: &[Binding] = &[
 
 const KIND_PICKER: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::Enter, "choose this kind"),
-    key(KeyCode::Up, "↑/↓", Action::Up, "move"),
-    alt(KeyCode::Down, "↓", Action::Down, "move down"),
-    alt(KeyCode::PageUp, "PgUp", Action::PageUp, "a page up"),
-    alt(KeyCode::PageDown, "PgDn", Action::PageDown, "a page down"),
     key(KeyCode::Esc, "Esc", Action::Back, "cancel"),
 ];
 
 const METRIC_CHECKLIST: &[Binding] = &[
     key(KeyCode::Char(' '), "Space", Action::Toggle, "map / unmap the metric"),
-    key(KeyCode::Up, "↑/↓", Action::Up, "move"),
-    alt(KeyCode::Down, "↓", Action::Down, "move down"),
-    alt(KeyCode::Char('k'), "k", Action::Up, "move up"),
-    alt(KeyCode::Char('j'), "j", Action::Down, "move down"),
     key(KeyCode::Enter, "Enter", Action::Enter, "go on"),
     key(KeyCode::Esc, "Esc", Action::Back, "back a step"),
 ];
@@ -216,18 +211,18 @@ pub fn tables(context: Context) -> &'static [&'static [Binding]] {
     match context {
         Context::Welcome => &[WELCOME],
         Context::Fields => &[FIELDS],
-        Context::KindPicker => &[KIND_PICKER],
-        Context::MetricChecklist => &[METRIC_CHECKLIST],
+        Context::KindPicker => &[KIND_PICKER, MOVE],
+        Context::MetricChecklist => &[METRIC_CHECKLIST, MOVE, VIM],
         Context::Review => &[REVIEW],
         Context::Confirm => &[CONFIRM],
         Context::Message => &[MESSAGE],
-        Context::Journal => &[JOURNAL, MOVE, GLOBAL],
+        Context::Journal => &[JOURNAL, MOVE, VIM, GLOBAL],
         Context::Filtering => &[FILTERING],
-        Context::Metrics => &[METRICS, MOVE, GLOBAL],
-        Context::Progression => &[PROGRESSION, MOVE, GLOBAL],
-        Context::Cpd => &[CPD, MOVE, GLOBAL],
-        Context::Goals => &[GOALS, MOVE, GLOBAL],
-        Context::Appraisal => &[APPRAISAL, MOVE, GLOBAL],
+        Context::Metrics => &[METRICS, MOVE, VIM, GLOBAL],
+        Context::Progression => &[PROGRESSION, MOVE, VIM, GLOBAL],
+        Context::Cpd => &[CPD, MOVE, VIM, GLOBAL],
+        Context::Goals => &[GOALS, MOVE, VIM, GLOBAL],
+        Context::Appraisal => &[APPRAISAL, MOVE, VIM, GLOBAL],
     }
 }
 

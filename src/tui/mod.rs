@@ -6,6 +6,7 @@ mod action;
 mod app;
 mod appraisal;
 mod appraisal_tab;
+mod checks;
 mod cpd_tab;
 mod entry_form;
 mod entry_view;

@@ -2,19 +2,11 @@
 
 use chrono::NaiveDate;
 
+use super::checks;
 use super::form::{Choice, Field, Form};
 use crate::framework::Framework;
 use crate::model::{InputError, Journal, Profile, parse_date, parse_orcid, parse_years, validate_profile};
 
-fn check_date(v: &str) -> Result<(), InputError> {
-    parse_date("date", v).map(|_| ())
-}
-fn check_years(v: &str) -> Result<(), InputError> {
-    parse_years("experience", v).map(|_| ())
-}
-fn check_orcid(v: &str) -> Result<(), InputError> {
-    parse_orcid("orcid", v).map(|_| ())
-}
 
 /// The onboarding form.
 pub fn form(framework: &Framework, today: NaiveDate) -> Form {
@@ -29,17 +21,17 @@ pub fn form(framework: &Framework, today: NaiveDate) -> Form {
     Form::new(vec![
         Field::text("name", "Your name", "Your full name, as it should appear in your appraisal summary.", "").required(),
         Field::choice("tier", "Current tier", "Where you stand on the job family ladder (←/→ to choose).", tiers, default_tier),
-        Field::text("since", "In this tier since", "YYYY-MM-DD (optional).", "").checked(check_date),
+        Field::text("since", "In this tier since", "YYYY-MM-DD (optional).", "").checked(checks::date),
         Field::choice("qualification", "Qualification", "Your highest qualification (←/→).", qualifications, "postgraduate"),
-        Field::text("experience", "Years of experience", "Years of relevant experience, e.g. 6 (optional).", "").checked(check_years),
-        Field::text("orcid", "ORCID iD", "e.g. 0000-0002-1825-0097 (optional; the check digit is verified).", "").checked(check_orcid),
+        Field::text("experience", "Years of experience", "Years of relevant experience, e.g. 6 (optional).", "").checked(checks::years),
+        Field::text("orcid", "ORCID iD", "e.g. 0000-0002-1825-0097 (optional; the check digit is verified).", "").checked(checks::orcid),
         Field::text(
             "next_appraisal",
             "Next appraisal",
             &format!("The date of your next appraisal meeting, YYYY-MM-DD (optional), e.g. {}.", today + chrono::Days::new(120)),
             "",
         )
-        .checked(check_date),
+        .checked(checks::date),
     ])
 }
 

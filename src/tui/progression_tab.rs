@@ -59,15 +59,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(main)
     };
     let height = list_area.height.saturating_sub(2) as usize;
-    let offset = view.cursor.scroll(height);
-    let items: Vec<Line> = progress
-        .expectations
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, e)| {
-            let selected = i == view.cursor.selected;
+    let items: Vec<Line> = view
+        .cursor
+        .visible(&progress.expectations, height)
+        .map(|(selected, e)| {
             let text_style = if selected { theme::selected() } else { theme::text() };
             Line::from(vec![
                 Span::styled(format!(" {} {:<13} ", e.status.glyph(), e.status.word()), theme::status(e.status)),

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::checks;
 use super::form::{Choice, Field, Form};
 use crate::assess::Period;
 use crate::framework::Framework;
@@ -41,9 +42,6 @@ pub struct Prompt {
     pub form: Form,
 }
 
-fn check_date(v: &str) -> Result<(), InputError> {
-    parse_date("date", v).map(|_| ())
-}
 
 impl Prompt {
     /// A goal form; `expectation` pre-selects the expectation it works toward.
@@ -76,7 +74,7 @@ impl Prompt {
                 Field::text("title", "Goal", "What you will do, e.g. \"Run a light-sheet practical course\".", title).required(),
                 Field::choice("expectation", "Toward", "The expectation it evidences (←/→).", options, &selected),
                 Field::text("due", "Due", "When, YYYY-MM-DD (optional).", &due.map(|d| d.to_string()).unwrap_or_default())
-                    .checked(check_date),
+                    .checked(checks::date),
             ]),
         }
     }
@@ -102,8 +100,8 @@ impl Prompt {
             kind,
             title: "Custom period".to_string(),
             form: Form::new(vec![
-                Field::text("from", "From", "First day, YYYY-MM-DD.", &start.to_string()).required().checked(check_date),
-                Field::text("to", "To", "Last day, YYYY-MM-DD.", &today.to_string()).required().checked(check_date),
+                Field::text("from", "From", "First day, YYYY-MM-DD.", &start.to_string()).required().checked(checks::date),
+                Field::text("to", "To", "Last day, YYYY-MM-DD.", &today.to_string()).required().checked(checks::date),
             ]),
         }
     }

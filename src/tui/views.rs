@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
+use super::action::Action;
 use crate::assess::{Context, CpdReport, Period, Progress, Tally, cpd, progress, tally};
 use crate::framework::Framework;
 use crate::model::{Journal, Profile};
@@ -86,9 +87,30 @@ impl Cursor {
         self.selected = (self.selected as isize + delta).clamp(0, len as isize - 1) as usize;
     }
 
+    /// Follow a movement action over `len` rows; `false` when the action is not a movement.
+    pub fn follow(&mut self, action: Action, len: usize) -> bool {
+        match action {
+            Action::Up => self.step(-1, len),
+            Action::Down => self.step(1, len),
+            Action::PageUp => self.step(-10, len),
+            Action::PageDown => self.step(10, len),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = len.saturating_sub(1),
+            _ => return false,
+        }
+        true
+    }
+
     /// Keep the cursor within `len` rows.
     pub fn clamp(&mut self, len: usize) {
         self.selected = self.selected.min(len.saturating_sub(1));
+    }
+
+    /// The items to draw in a window of `height` rows, each with whether it is selected.
+    pub fn visible<'a, T>(&self, items: &'a [T], height: usize) -> impl Iterator<Item = (bool, &'a T)> + use<'a, T> {
+        let offset = self.scroll(height);
+        let selected = self.selected;
+        items.iter().enumerate().skip(offset).take(height).map(move |(row, item)| (row == selected, item))
     }
 
     /// Scroll so the selection shows in a window of `height` rows; returns the first row.
