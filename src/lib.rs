@@ -7,6 +7,7 @@ pub mod assess;
 pub mod cli;
 pub mod export;
 pub mod framework;
+pub mod import;
 pub mod model;
 pub mod store;
 pub mod tui;

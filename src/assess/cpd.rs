@@ -100,7 +100,7 @@ fn reflection_standard(
             share * 100.0
         ));
         let mut without: Vec<&&Entry> = cpd.iter().filter(|e| !has(e)).collect();
-        without.sort_by(|a, b| b.date.cmp(&a.date));
+        without.sort_by_key(|e| std::cmp::Reverse(e.date));
         for e in without.iter().take(3) {
             missing.push(format!(
                 "reflect on {} \"{}\" ({})",

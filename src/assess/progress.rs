@@ -213,7 +213,7 @@ fn assess_evidence(
     today: NaiveDate,
 ) -> ExpectationStatus {
     let since = today
-        .checked_sub_months(Months::new(rule.within_years * 12))
+        .checked_sub_months(Months::new(rule.within_years.saturating_mul(12)))
         .unwrap_or(NaiveDate::MIN);
     let kinds: Vec<usize> = rule
         .kinds
@@ -337,7 +337,10 @@ fn assess_profile(
             }
             let status = match (by_degree || by_experience, management_ok) {
                 (true, true) => Status::Met,
-                (false, false) => Status::Missing,
+                // Nothing of what the tier asks: no qualification, and management if it asks that.
+                (false, management) if !management || !tier.management_experience => {
+                    Status::Missing
+                }
                 _ => Status::Partial,
             };
             (status, rule, missing.join("; "))

@@ -7,7 +7,9 @@ use crate::store::fresh_id;
 
 /// `corepath goal …`.
 #[derive(Debug, clap::Subcommand)]
-#[command(after_help = "Examples:\n  corepath goal add --title \"Run a light-sheet course\" --expectation scientist/courses --due 2027-03-01\n  corepath goal list")]
+#[command(
+    after_help = "Examples:\n  corepath goal add --title \"Run a light-sheet course\" --expectation scientist/courses --due 2027-03-01\n  corepath goal list"
+)]
 pub enum Command {
     /// Add a goal.
     #[command(

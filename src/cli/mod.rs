@@ -7,7 +7,9 @@ mod cpd;
 mod edit;
 mod entry_args;
 mod error;
+mod export;
 mod goal;
+mod import;
 mod init;
 mod list;
 mod metrics;
@@ -15,6 +17,7 @@ mod period;
 mod profile;
 mod progress;
 mod remove;
+mod rollup;
 mod self_assess;
 mod show;
 mod star;
@@ -115,6 +118,12 @@ pub enum Command {
     Framework,
     /// Print shell completions.
     Completions(completions::Args),
+    /// The evidence summary for an appraisal: Markdown, HTML, JSON or CSV.
+    Export(export::Args),
+    /// Bring entries in from corepath CSV or JSON, or BibTeX; duplicates are skipped.
+    Import(import::Args),
+    /// A facility view over several people's JSON evidence summaries.
+    Rollup(rollup::Args),
 }
 
 /// What every subcommand can draw on: the framework, the journal's store, and today.
@@ -214,6 +223,9 @@ pub fn run(cli: Cli) -> Result<bool, CliError> {
         Command::SelfAssess(args) => self_assess::run(&env, &args),
         Command::Cpd(args) => cpd::run(&env, &args),
         Command::Time(args) => time::run(&env, &args),
+        Command::Export(args) => export::run(&env, &args),
+        Command::Import(args) => import::run(&env, &args),
+        Command::Rollup(args) => rollup::run(&env, &args),
         Command::Check => return check::run(&env),
         Command::Framework => {
             println!("{}", env.framework.to_json());

@@ -80,11 +80,9 @@ pub struct Reflection {
 }
 
 impl Reflection {
-    /// Whether no prompt was answered.
+    /// Whether all three prompts are empty (whitespace is kept, so the entry round-trips).
     pub fn is_empty(&self) -> bool {
-        self.practice.trim().is_empty()
-            && self.users.trim().is_empty()
-            && self.next.trim().is_empty()
+        self.practice.is_empty() && self.users.is_empty() && self.next.is_empty()
     }
 }
 

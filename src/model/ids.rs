@@ -12,7 +12,7 @@ pub fn parse_orcid(field: &str, raw: &str) -> Result<String, InputError> {
     );
     let chars: Vec<char> = value.chars().filter(|c| *c != '-').collect();
     let grouped = value.len() == 19 && value.split('-').all(|g| g.len() == 4);
-    if chars.len() != 16 || !(grouped || !value.contains('-')) {
+    if chars.len() != 16 || (!grouped && value.contains('-')) {
         return Err(InputError::new(field, raw, expected));
     }
     let (body, check) = chars.split_at(15);

@@ -67,7 +67,7 @@ pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, InputError> {
 /// Hours: a finite number, 0 or more.
 pub fn parse_hours(field: &str, raw: &str) -> Result<f64, InputError> {
     match raw.trim().parse::<f64>() {
-        Ok(h) if h.is_finite() && h >= 0.0 && h <= 10_000.0 => Ok(h),
+        Ok(h) if h.is_finite() && (0.0..=10_000.0).contains(&h) => Ok(h),
         _ => Err(InputError::new(
             field,
             raw,

@@ -71,12 +71,12 @@ impl Journal {
 
     /// The position of the entry with this id, or of the only entry whose id starts with it.
     pub fn find_entry(&self, id: &str) -> Result<usize, InputError> {
-        find_by_id(self.entries.iter().map(|e| e.id.as_str()), id, "entry id")
+        find_by_id(self.entries.iter().map(|e| e.id.as_str()), id, "entry id", "corepath list")
     }
 
     /// The position of the goal with this id, or of the only goal whose id starts with it.
     pub fn find_goal(&self, id: &str) -> Result<usize, InputError> {
-        find_by_id(self.goals.iter().map(|g| g.id.as_str()), id, "goal id")
+        find_by_id(self.goals.iter().map(|g| g.id.as_str()), id, "goal id", "corepath goal list")
     }
 
     /// The self-assessment of an expectation, if the user made one.
@@ -96,6 +96,7 @@ fn find_by_id<'a>(
     ids: impl Iterator<Item = &'a str>,
     wanted: &str,
     field: &str,
+    listing: &str,
 ) -> Result<usize, InputError> {
     let wanted = wanted.trim();
     let mut found = None;
@@ -119,7 +120,7 @@ fn find_by_id<'a>(
         _ => Err(InputError::new(
             field,
             wanted,
-            "the id of an existing one (see `corepath list`)",
+            &format!("the id of an existing one (see `{listing}`)"),
         )),
     }
 }

@@ -34,9 +34,8 @@ pub enum StoreError {
     },
     /// The file does not parse.
     #[error(
-        "{} is damaged at line {line}, column {column}: {message}. It has not been changed; \
-         the previous version is kept as {} (copy it over the journal to restore it)",
-        path.display(), backup_path(path).display()
+        "{} is damaged at line {line}, column {column}: {message}. It has not been changed{}",
+        path.display(), restore_hint(path)
     )]
     Corrupt {
         /// The file.
@@ -106,6 +105,16 @@ impl StoreError {
             path: path.to_path_buf(),
             source,
         }
+    }
+}
+
+/// How to get the previous version back, when there is one.
+fn restore_hint(path: &Path) -> String {
+    let backup = backup_path(path);
+    if backup.exists() {
+        format!("; the previous version is kept as {} (copy it over the journal to restore it)", backup.display())
+    } else {
+        "; there is no backup to restore (fix the file by hand, or move it away to start again)".to_string()
     }
 }
 

@@ -4,7 +4,6 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use tempfile::NamedTempFile;
 
 use super::StoreError;
 use super::paths::backup_path;
@@ -34,7 +33,14 @@ fn replace(path: &Path, bytes: &[u8], mode: Option<u32>, backup: bool) -> Result
         _ => Path::new("."),
     };
     fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, e))?;
-    let mut tmp = NamedTempFile::new_in(dir).map_err(|e| StoreError::write(path, e))?;
+    let prefix = temp_prefix(path);
+    if backup {
+        remove_stale(dir, &prefix);
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .tempfile_in(dir)
+        .map_err(|e| StoreError::write(path, e))?;
     tmp.write_all(bytes).map_err(|e| StoreError::write(path, e))?;
     tmp.as_file().sync_all().map_err(|e| StoreError::write(path, e))?;
     #[cfg(unix)]
@@ -51,6 +57,24 @@ fn replace(path: &Path, bytes: &[u8], mode: Option<u32>, backup: bool) -> Result
     tmp.persist(path).map_err(|e| StoreError::write(path, e.error))?;
     sync_dir(dir);
     Ok(())
+}
+
+/// The prefix of a save's temp file: `.journal.json.tmp`, so a save that was killed half-way
+/// leaves a file that is recognisably ours.
+fn temp_prefix(path: &Path) -> String {
+    let name = path.file_name().map_or_else(|| "journal.json".into(), |n| n.to_string_lossy());
+    format!(".{name}.tmp")
+}
+
+/// Remove temp files left by saves that were killed half-way. Only the holder of the journal's
+/// lock writes temp files, and the caller holds it, so any that exist are stale.
+fn remove_stale(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(prefix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Make `journal.json.bak` the current file, atomically: link (or copy) it to a temp name, then

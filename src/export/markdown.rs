@@ -1,0 +1,445 @@
+//! The evidence summary as Markdown: reads as plain text, renders on GitHub and GitLab.
+
+use std::fmt::Write;
+
+use super::summary::{EvidenceLine, Figure, Highlight, MetricLine, StatusLine, Summary};
+use super::text::{count, hours, md, md_url, month_label, number, plural};
+use crate::framework::MetricGroup;
+
+/// A link in Markdown, or the escaped text when there is no address.
+fn link(text: &str, url: Option<&str>) -> String {
+    match url {
+        Some(url) => format!("[{}]({})", md(text), md_url(url)),
+        None => md(text),
+    }
+}
+
+fn evidence(e: &EvidenceLine) -> String {
+    let text = match e.kind.as_str() {
+        "doi" => format!("doi:{}", e.value),
+        "orcid" => format!("ORCID {}", e.value),
+        "ror" => format!("ROR {}", e.value),
+        "file" => format!("file {}", e.value),
+        _ => e.value.clone(),
+    };
+    link(&text, e.link.as_deref())
+}
+
+/// `12 entries, 40 hours, 35 people`, leaving out zero hours and people.
+pub(crate) fn figure_words(f: &Figure, one: &str, many: &str) -> String {
+    let mut parts = vec![plural(f.entries as u64, one, many)];
+    if f.hours > 0.0 {
+        parts.push(format!(
+            "{} hour{}",
+            number(f.hours),
+            if f.hours == 1.0 { "" } else { "s" }
+        ));
+    }
+    if f.people > 0 {
+        parts.push(plural(f.people, "person", "people"));
+    }
+    parts.join(", ")
+}
+
+fn metric_table(out: &mut String, rows: &[&MetricLine]) {
+    out.push_str("| Code | Metric | Entries | Hours | People |\n");
+    out.push_str("|------|--------|--------:|------:|-------:|\n");
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            md(&r.code),
+            md(&r.label),
+            count(r.figure.entries as u64),
+            hours(r.figure.hours),
+            count(r.figure.people)
+        );
+    }
+}
+
+fn highlight(out: &mut String, h: &Highlight) {
+    let _ = writeln!(out, "### {}\n", md(&h.title));
+    let mut facts = vec![h.date.to_string(), md(&h.kind_label)];
+    if let Some(x) = h.hours {
+        facts.push(format!("{} h", number(x)));
+    }
+    if let Some(p) = h.people {
+        facts.push(plural(u64::from(p), "person", "people"));
+    }
+    let _ = writeln!(out, "{}\n", facts.join(" · "));
+    if let Some(role) = &h.role {
+        let credit = if h.credit.is_empty() {
+            String::new()
+        } else {
+            format!(" (CRediT: {})", md(&h.credit.join(", ")))
+        };
+        let _ = writeln!(out, "- Role: {}{credit}", md(role));
+    }
+    if !h.techniques.is_empty() {
+        let _ = writeln!(out, "- Techniques: {}", md(&h.techniques.join(", ")));
+    }
+    if !h.metrics.is_empty() {
+        let _ = writeln!(out, "- Metrics: {}", md(&h.metrics.join("; ")));
+    }
+    if !h.evidence.is_empty() {
+        let links: Vec<String> = h.evidence.iter().map(evidence).collect();
+        let _ = writeln!(out, "- Evidence: {}", links.join(", "));
+    }
+    if !h.notes.trim().is_empty() {
+        let _ = writeln!(out, "- Notes: {}", md(&h.notes));
+    }
+    let r = &h.reflection;
+    for (label, text) in [
+        ("Benefit to practice", &r.practice),
+        ("Benefit to users", &r.users),
+        ("Next", &r.next),
+    ] {
+        if !text.trim().is_empty() {
+            let _ = writeln!(out, "- {label}: {}", md(text));
+        }
+    }
+    out.push('\n');
+}
+
+fn status_word(s: StatusLine) -> String {
+    format!("{} {}", s.glyph(), s.word())
+}
+
+/// A bar of block characters, `width` cells for `max`.
+fn bar(n: usize, max: usize, width: usize) -> String {
+    if max == 0 || n == 0 {
+        return String::new();
+    }
+    let cells = (n * width).div_ceil(max).max(1);
+    "█".repeat(cells)
+}
+
+/// Render the summary as Markdown.
+pub fn render(s: &Summary) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    let p = &s.person;
+    let _ = writeln!(out, "# Evidence summary: {}\n", md(&p.name));
+
+    let mut who = vec![format!("**{}**", md(&p.tier_title))];
+    if let Some(since) = p.tier_since {
+        who[0].push_str(&format!(" since {since}"));
+    }
+    let place: Vec<String> = [&p.facility, &p.institution]
+        .into_iter()
+        .filter(|x| !x.trim().is_empty())
+        .map(|x| md(x))
+        .collect();
+    if !place.is_empty() {
+        who.push(place.join(", "));
+    }
+    let _ = writeln!(out, "{}  ", who.join(" · "));
+    if let Some(orcid) = &p.orcid {
+        let _ = writeln!(out, "ORCID: {}  ", link(orcid, p.orcid_url.as_deref()));
+    }
+    let _ = write!(
+        out,
+        "Period: **{} to {}** · drawn up {}",
+        s.period.from, s.period.to, s.generated
+    );
+    if let Some(next) = p.next_appraisal {
+        let _ = write!(out, " · next appraisal {next}");
+    }
+    out.push_str("\n\n");
+
+    // Headline figures.
+    let h = &s.headline;
+    out.push_str("## Headline figures\n\n");
+    let _ = writeln!(
+        out,
+        "- **{}** entries, **{}** hours logged, **{}** reached, {}",
+        h.entries,
+        number(h.hours),
+        plural(h.people, "person", "people"),
+        plural(h.highlights as u64, "highlight", "highlights")
+    );
+    let _ = writeln!(
+        out,
+        "- Training given (F.c): {}",
+        figure_words(&h.training, "session", "sessions")
+    );
+    let _ = writeln!(
+        out,
+        "- Teaching, courses and supervision (A.d): {}",
+        figure_words(&h.teaching, "entry", "entries")
+    );
+    let r = &h.publications;
+    let _ = write!(
+        out,
+        "- Publications (A.a): {} co-authored, {} acknowledged, {} as data contributor, {} not recognised",
+        r.co_author, r.acknowledged, r.data_contributor, r.not_recognised
+    );
+    if r.unspecified > 0 {
+        let _ = write!(out, ", {} without a recorded role", r.unspecified);
+    }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "- Grant applications (A.c): {}",
+        figure_words(&h.grants, "contribution", "contributions")
+    );
+    let _ = writeln!(
+        out,
+        "- Quality management, QC and SOPs (F.a.v): {}",
+        figure_words(&h.quality, "entry", "entries")
+    );
+    let _ = writeln!(
+        out,
+        "- Outreach (F.f): {}\n",
+        figure_words(&h.outreach, "activity", "activities")
+    );
+
+    // Metric table.
+    out.push_str("## The 2-tier evaluation metrics\n\n");
+    out.push_str(
+        "Entries logged in the period against each metric of the recommendation's 2-tiered \
+         evaluation system; an entry can count toward more than one metric.\n\n",
+    );
+    for group in [MetricGroup::Academic, MetricGroup::Facility] {
+        let rows: Vec<&MetricLine> = s.metrics.iter().filter(|m| m.group == group).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### {}\n", group.label());
+        metric_table(&mut out, &rows);
+        out.push('\n');
+    }
+    if !s.by_month.is_empty() {
+        out.push_str("### Activity by month\n\n```text\n");
+        let max = s.by_month.iter().map(|m| m.entries).max().unwrap_or(0);
+        for m in &s.by_month {
+            let _ = writeln!(
+                out,
+                "{:<8}  {:>3}  {}",
+                month_label(&m.month),
+                m.entries,
+                bar(m.entries, max, 40)
+            );
+        }
+        out.push_str("```\n\n");
+    }
+
+    // Highlights.
+    out.push_str("## Highlights\n\n");
+    if s.highlights.is_empty() {
+        out.push_str(
+            "No entries of the period are starred (`corepath star ID` marks one).\n\n",
+        );
+    }
+    for item in &s.highlights {
+        highlight(&mut out, item);
+    }
+
+    // Progression.
+    let g = &s.progression;
+    let _ = writeln!(out, "## Progression toward {} ({})\n", md(&g.title), g.stage);
+    let _ = write!(
+        out,
+        "As of {}: **{} of {}** expectations met, {} partly evidenced.",
+        g.as_of, g.met, g.total, g.partial
+    );
+    let mut profile = Vec::new();
+    if let Some(q) = &p.qualification {
+        profile.push(format!("qualification: {}", md(q)));
+    }
+    if let Some(y) = p.experience_years {
+        profile.push(format!("{} years of relevant experience", number(y)));
+    }
+    if let Some(m) = p.management_experience {
+        profile.push(
+            if m {
+                "management experience"
+            } else {
+                "no management experience yet"
+            }
+            .to_string(),
+        );
+    }
+    if !profile.is_empty() {
+        let _ = write!(out, " Profile: {}.", profile.join("; "));
+    }
+    out.push_str("\n\n");
+    for e in &g.expectations {
+        let _ = writeln!(out, "- **{}** — {}", status_word(e.status), md(&e.text));
+        let _ = writeln!(out, "  - Rule: {}", md(&e.rule));
+        if e.evidence_count > 0 {
+            let listed: Vec<String> = e
+                .evidence
+                .iter()
+                .map(|x| format!("{} {}", x.date, md(&x.title)))
+                .collect();
+            let more = e.evidence_count.saturating_sub(e.evidence.len());
+            let _ = writeln!(
+                out,
+                "  - Evidence ({}): {}{}",
+                e.evidence_count,
+                listed.join("; "),
+                if more > 0 {
+                    format!("; and {more} more")
+                } else {
+                    String::new()
+                }
+            );
+        }
+        if let Some(j) = &e.justification {
+            let _ = writeln!(out, "  - Self-assessed: {}", md(j));
+        }
+        if !e.missing.is_empty() {
+            let _ = writeln!(out, "  - Missing: {}", md(&e.missing));
+            let _ = writeln!(out, "  - Suggestion: {}", md(&e.suggestion));
+        }
+    }
+    out.push('\n');
+
+    // CPD.
+    let c = &s.cpd;
+    out.push_str("## CPD record standards\n\n");
+    let _ = writeln!(
+        out,
+        "{} of {} standards met over the period ({}, {} hours), as the Science Council's CPD \
+         standards ask.\n",
+        c.met,
+        c.standards.len(),
+        plural(c.entries as u64, "CPD entry", "CPD entries"),
+        number(c.hours)
+    );
+    out.push_str("| Standard | Met | What the record shows | Still missing |\n");
+    out.push_str("|----------|-----|-----------------------|---------------|\n");
+    for st in &c.standards {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            md(&st.title),
+            if st.met { "✔ yes" } else { "✘ no" },
+            md(&st.detail),
+            md(&st.missing.join("; "))
+        );
+    }
+    out.push_str("\n| CPD category | Entries | Hours |\n|---|--:|--:|\n");
+    for cat in &c.categories {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            md(&cat.label),
+            count(cat.entries as u64),
+            hours(cat.hours)
+        );
+    }
+    out.push('\n');
+
+    // Time.
+    let t = &s.time;
+    out.push_str("## Time allocation\n\n");
+    let _ = writeln!(
+        out,
+        "{} hours over {} with hours ({} without hours are not in the split).\n",
+        number(t.hours),
+        plural(t.entries_with_hours as u64, "entry", "entries"),
+        t.entries_without_hours
+    );
+    out.push_str("| Area of work | Hours | Actual | Target | Difference |\n");
+    out.push_str("|--------------|------:|-------:|-------:|-----------:|\n");
+    for a in &t.areas {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.0}% | {} | {} |",
+            md(&a.label),
+            hours(a.hours),
+            a.share,
+            a.target.map_or("–".to_string(), |x| format!("{x:.0}%")),
+            a.target
+                .map_or(String::new(), |x| format!("{:+.0} pts", a.share - x))
+        );
+    }
+    out.push('\n');
+
+    // Goals.
+    out.push_str("## Goals for the next period\n\n");
+    if s.goals.is_empty() {
+        out.push_str("No goals set (`corepath goal add` sets one).\n");
+    }
+    for goal in &s.goals {
+        let mut line = format!(
+            "- [{}] {}",
+            if goal.done { "x" } else { " " },
+            md(&goal.title)
+        );
+        if let Some(due) = goal.due {
+            let _ = write!(line, " — due {due}");
+        }
+        if let Some(text) = &goal.expectation_text {
+            let _ = write!(line, " — toward: {}", md(text));
+        } else if let Some(id) = &goal.expectation {
+            let _ = write!(line, " — toward: {}", md(id));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
+
+    // Talking points.
+    out.push_str("## Talking points\n\n");
+    out.push_str(
+        "Points from Appendix C of the recommendation, each with this period's own figures.\n\n",
+    );
+    if s.talking_points.is_empty() {
+        out.push_str("No figures in the period back a talking point yet.\n\n");
+    }
+    for tp in &s.talking_points {
+        let _ = writeln!(out, "### {}\n\n{}\n", md(&tp.title), md(&tp.text));
+        for f in &tp.figures {
+            let _ = writeln!(
+                out,
+                "- {} {}: {}",
+                md(&f.code),
+                md(&f.label),
+                figure_words(&f.figure, "entry", "entries")
+            );
+        }
+        if let Some(r) = &tp.recognition {
+            let _ = writeln!(
+                out,
+                "- Recognition: {} co-authored, {} acknowledged, {} as data contributor, {} not recognised",
+                r.co_author, r.acknowledged, r.data_contributor, r.not_recognised
+            );
+        }
+        out.push('\n');
+    }
+
+    // Source.
+    out.push_str("## About this summary\n\n");
+    let src = &s.source;
+    let _ = writeln!(
+        out,
+        "Framework: {} (version {}), after {} ({}). *{}*. {}\n",
+        md(&s.framework.name),
+        s.framework.version,
+        md(&src.authors),
+        src.year,
+        md(&src.title),
+        link(&format!("doi:{}", src.doi), Some(&src.url))
+    );
+    let _ = writeln!(out, "{}\n", md(&src.note));
+    let _ = writeln!(out, "{}\n", md(&s.defaults_note));
+    out.push_str("| Applies to | Threshold | Basis |\n|---|---|---|\n");
+    for th in &s.thresholds {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            md(&th.applies_to),
+            md(&th.threshold),
+            md(&th.basis)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nDrawn up with corepath on {}; {} in the period.",
+        s.generated,
+        plural(s.entries.len() as u64, "entry", "entries")
+    );
+    out
+}

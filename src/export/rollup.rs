@@ -1,0 +1,478 @@
+//! The facility roll-up: several people's evidence summaries added up for an annual report.
+//!
+//! Summaries are only added up when they cover the same period and were assessed against the same
+//! framework (name and version). Otherwise they are refused, or — when the caller allows mixed
+//! input — added up with every difference flagged on the person's line and in `notes`.
+
+use std::collections::HashSet;
+use std::fmt::Write;
+
+use askama::Template;
+use serde::{Deserialize, Serialize};
+
+use super::RenderError;
+use super::markdown::figure_words;
+use super::summary::{DateRange, Figure, FrameworkRef, MetricLine, Recognition, Summary};
+use super::text::{count, hours, md, md_url, number, plural};
+use crate::framework::MetricGroup;
+
+/// The value of the `format` field of a roll-up.
+pub const FORMAT: &str = "corepath-facility-rollup";
+
+/// The roll-up format version.
+pub const VERSION: u32 = 1;
+
+/// One input: a label for messages (the file name) and the summary read from it.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Where the summary came from, for messages.
+    pub label: String,
+    /// The summary.
+    pub summary: Summary,
+}
+
+/// The facility view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rollup {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`VERSION`].
+    pub version: u32,
+    /// The period of the summaries (of the first one, when mixed input was allowed).
+    pub period: DateRange,
+    /// The framework of the summaries (of the first one, when mixed input was allowed).
+    pub framework: FrameworkRef,
+    /// Whether some summaries differ in period or framework (see each person's `differences`).
+    pub mixed: bool,
+    /// What a reader must know about the input, one line each (differences, facilities).
+    pub notes: Vec<String>,
+    /// How many people.
+    pub people_count: usize,
+    /// People per current tier, lowest tier first.
+    pub by_tier: Vec<TierLine>,
+    /// All entries of everyone in their periods.
+    pub entries: usize,
+    /// Their hours.
+    pub hours: f64,
+    /// Training of students and research staff delivered (`fac.training`).
+    pub training: Figure,
+    /// Teaching, courses and supervision (`acad.teaching`).
+    pub teaching: Figure,
+    /// Outreach (`fac.outreach`).
+    pub outreach: Figure,
+    /// How publication contributions were recognised, summed.
+    pub recognition: Recognition,
+    /// Totals per metric, in the order of the first summary.
+    pub metrics: Vec<MetricLine>,
+    /// One line per person, in tier order then name.
+    pub people: Vec<PersonLine>,
+}
+
+/// People in one tier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TierLine {
+    /// Tier id.
+    pub tier: String,
+    /// Tier title.
+    pub title: String,
+    /// How many people.
+    pub people: usize,
+    /// Their names.
+    pub names: Vec<String>,
+}
+
+/// One person's line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonLine {
+    /// Where the summary came from (file name).
+    pub source: String,
+    /// Name.
+    pub name: String,
+    /// ORCID iD.
+    pub orcid: Option<String>,
+    /// Current tier id.
+    pub tier: String,
+    /// Current tier title.
+    pub tier_title: String,
+    /// The period of their summary.
+    pub period: DateRange,
+    /// Entries.
+    pub entries: usize,
+    /// Hours.
+    pub hours: f64,
+    /// Training delivered (`fac.training`).
+    pub training: Figure,
+    /// Publication recognition.
+    pub recognition: Recognition,
+    /// The tier their progression was assessed toward.
+    pub toward: String,
+    /// Expectations of that tier met.
+    pub expectations_met: usize,
+    /// Expectations of that tier.
+    pub expectations_total: usize,
+    /// CPD standards met.
+    pub cpd_met: usize,
+    /// CPD standards.
+    pub cpd_total: usize,
+    /// How this summary differs from the reference (empty unless mixed input was allowed).
+    pub differences: Vec<String>,
+}
+
+fn framework_words(f: &FrameworkRef) -> String {
+    format!("{:?} version {}", f.name, f.version)
+}
+
+/// Add up summaries. `tier_rank` orders tiers (lowest first); unknown tiers go last.
+pub fn rollup(
+    inputs: &[Input],
+    allow_mixed: bool,
+    tier_rank: impl Fn(&str) -> Option<usize>,
+) -> Result<Rollup, String> {
+    let Some(first) = inputs.first() else {
+        return Err("no summaries to roll up: name one or more JSON evidence summaries".into());
+    };
+    let reference_period = first.summary.period;
+    let reference_framework = first.summary.framework.clone();
+
+    let mut seen = HashSet::new();
+    for input in inputs {
+        let p = &input.summary.person;
+        let key = p
+            .orcid
+            .clone()
+            .unwrap_or_else(|| p.name.trim().to_lowercase());
+        if !seen.insert(key) {
+            return Err(format!(
+                "{}: {} appears in more than one summary; give each person's summary once",
+                input.label, p.name
+            ));
+        }
+    }
+
+    let mut notes = Vec::new();
+    let mut mixed = false;
+    let mut people = Vec::new();
+    for input in inputs {
+        let s = &input.summary;
+        let mut differences = Vec::new();
+        if s.period != reference_period {
+            differences.push(format!(
+                "period {} differs from {}",
+                s.period, reference_period
+            ));
+        }
+        if s.framework != reference_framework {
+            differences.push(format!(
+                "framework {} differs from {}",
+                framework_words(&s.framework),
+                framework_words(&reference_framework)
+            ));
+        }
+        if !differences.is_empty() {
+            if !allow_mixed {
+                return Err(format!(
+                    "{}: {} (from {}); roll up summaries of one period and framework, or pass \
+                     --allow-mixed to add them up with the differences flagged",
+                    input.label,
+                    differences.join("; "),
+                    first.label
+                ));
+            }
+            mixed = true;
+            notes.push(format!(
+                "{} ({}): {}",
+                s.person.name,
+                input.label,
+                differences.join("; ")
+            ));
+        }
+        people.push(PersonLine {
+            source: input.label.clone(),
+            name: s.person.name.clone(),
+            orcid: s.person.orcid.clone(),
+            tier: s.person.tier.clone(),
+            tier_title: s.person.tier_title.clone(),
+            period: s.period,
+            entries: s.headline.entries,
+            hours: s.headline.hours,
+            training: s.headline.training,
+            recognition: s.headline.publications,
+            toward: s.progression.title.clone(),
+            expectations_met: s.progression.met,
+            expectations_total: s.progression.total,
+            cpd_met: s.cpd.met,
+            cpd_total: s.cpd.standards.len(),
+            differences,
+        });
+    }
+    if mixed {
+        notes.insert(
+            0,
+            format!(
+                "Mixed input: figures below add up summaries of different periods or frameworks; \
+                 the reference is {} ({}, {}).",
+                first.label,
+                reference_period,
+                framework_words(&reference_framework)
+            ),
+        );
+    }
+    let facilities: Vec<&str> = {
+        let mut f: Vec<&str> = inputs
+            .iter()
+            .map(|i| i.summary.person.facility.as_str())
+            .filter(|f| !f.trim().is_empty())
+            .collect();
+        f.sort_unstable();
+        f.dedup();
+        f
+    };
+    if facilities.len() > 1 {
+        notes.push(format!(
+            "The summaries come from {} facilities: {}.",
+            facilities.len(),
+            facilities.join(", ")
+        ));
+    }
+
+    let rank = |tier: &str| tier_rank(tier).unwrap_or(usize::MAX);
+    people.sort_by(|a, b| {
+        rank(&a.tier)
+            .cmp(&rank(&b.tier))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+
+    let mut by_tier: Vec<TierLine> = Vec::new();
+    for p in &people {
+        match by_tier.iter_mut().find(|t| t.tier == p.tier) {
+            Some(t) => {
+                t.people += 1;
+                t.names.push(p.name.clone());
+            }
+            None => by_tier.push(TierLine {
+                tier: p.tier.clone(),
+                title: p.tier_title.clone(),
+                people: 1,
+                names: vec![p.name.clone()],
+            }),
+        }
+    }
+
+    let mut metrics: Vec<MetricLine> = Vec::new();
+    let mut training = Figure::default();
+    let mut teaching = Figure::default();
+    let mut outreach = Figure::default();
+    let mut recognition = Recognition::default();
+    let (mut entries, mut total_hours) = (0, 0.0);
+    for input in inputs {
+        let s = &input.summary;
+        entries += s.headline.entries;
+        total_hours += s.headline.hours;
+        training.add(&s.headline.training);
+        teaching.add(&s.headline.teaching);
+        outreach.add(&s.headline.outreach);
+        recognition.add(&s.headline.publications);
+        for m in &s.metrics {
+            match metrics.iter_mut().find(|x| x.id == m.id) {
+                Some(total) => {
+                    total.figure.add(&m.figure);
+                    total.highlights += m.highlights;
+                }
+                None => metrics.push(m.clone()),
+            }
+        }
+    }
+
+    Ok(Rollup {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        period: reference_period,
+        framework: reference_framework,
+        mixed,
+        notes,
+        people_count: people.len(),
+        by_tier,
+        entries,
+        hours: total_hours,
+        training,
+        teaching,
+        outreach,
+        recognition,
+        metrics,
+        people,
+    })
+}
+
+/// The roll-up as pretty JSON, ending with a newline.
+pub fn render_json(r: &Rollup) -> Result<String, RenderError> {
+    let mut text = serde_json::to_string_pretty(r).map_err(|e| RenderError(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The roll-up as Markdown.
+pub fn render_markdown(r: &Rollup) -> String {
+    let mut out = String::with_capacity(8 * 1024);
+    let _ = writeln!(
+        out,
+        "# Facility roll-up: {} to {}\n",
+        r.period.from, r.period.to
+    );
+    let _ = writeln!(
+        out,
+        "{} from their corepath evidence summaries, assessed against {} (version {}).\n",
+        plural(r.people_count as u64, "person", "people"),
+        md(&r.framework.name),
+        r.framework.version
+    );
+    if !r.notes.is_empty() {
+        for n in &r.notes {
+            let _ = writeln!(out, "> **Note:** {}", md(n));
+            out.push_str(">\n");
+        }
+        out.truncate(out.len() - 2);
+        out.push('\n');
+    }
+
+    out.push_str("## At a glance\n\n");
+    let _ = writeln!(
+        out,
+        "- **{}** entries and **{}** hours logged",
+        r.entries,
+        number(r.hours)
+    );
+    let _ = writeln!(
+        out,
+        "- Training delivered (F.c): {}",
+        figure_words(&r.training, "session", "sessions")
+    );
+    let _ = writeln!(
+        out,
+        "- Teaching, courses and supervision (A.d): {}",
+        figure_words(&r.teaching, "entry", "entries")
+    );
+    let _ = writeln!(
+        out,
+        "- Outreach (F.f): {}",
+        figure_words(&r.outreach, "activity", "activities")
+    );
+    let rc = &r.recognition;
+    let _ = writeln!(
+        out,
+        "- Publications: {} co-authored, {} acknowledged, {} as data contributor, {} not recognised{}\n",
+        rc.co_author,
+        rc.acknowledged,
+        rc.data_contributor,
+        rc.not_recognised,
+        if rc.unspecified > 0 {
+            format!(", {} without a recorded role", rc.unspecified)
+        } else {
+            String::new()
+        }
+    );
+
+    out.push_str("## People by tier\n\n| Tier | People | Names |\n|---|--:|---|\n");
+    for t in &r.by_tier {
+        let names: Vec<String> = t.names.iter().map(|n| md(n)).collect();
+        let _ = writeln!(out, "| {} | {} | {} |", md(&t.title), t.people, names.join(", "));
+    }
+    out.push('\n');
+
+    out.push_str("## Totals per metric\n\n");
+    for group in [MetricGroup::Academic, MetricGroup::Facility] {
+        let rows: Vec<&MetricLine> = r.metrics.iter().filter(|m| m.group == group).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### {}\n", group.label());
+        out.push_str("| Code | Metric | Entries | Hours | People |\n");
+        out.push_str("|------|--------|--------:|------:|-------:|\n");
+        for m in rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                md(&m.code),
+                md(&m.label),
+                count(m.figure.entries as u64),
+                hours(m.figure.hours),
+                count(m.figure.people)
+            );
+        }
+        out.push('\n');
+    }
+
+    out.push_str("## Each person\n\n");
+    out.push_str("| Name | Tier | Entries | Hours | Training given | Publications (co-authored / acknowledged / not recognised) | Toward next tier | CPD standards |\n");
+    out.push_str("|---|---|--:|--:|---|---|---|---|\n");
+    for p in &r.people {
+        let name = match &p.orcid {
+            Some(o) => format!(
+                "[{}]({})",
+                md(&p.name),
+                md_url(&format!("https://orcid.org/{o}"))
+            ),
+            None => md(&p.name),
+        };
+        let flag = if p.differences.is_empty() {
+            String::new()
+        } else {
+            format!(" ⚠ {}", md(&p.differences.join("; ")))
+        };
+        let _ = writeln!(
+            out,
+            "| {name}{flag} | {} | {} | {} | {} h, {} | {} / {} / {} | {}: {} of {} | {} of {} |",
+            md(&p.tier_title),
+            p.entries,
+            number(p.hours),
+            number(p.training.hours),
+            plural(p.training.people, "person", "people"),
+            p.recognition.co_author,
+            p.recognition.acknowledged,
+            p.recognition.not_recognised,
+            md(&p.toward),
+            p.expectations_met,
+            p.expectations_total,
+            p.cpd_met,
+            p.cpd_total
+        );
+    }
+    out
+}
+
+/// The roll-up page template (`assets/templates/rollup.html`).
+#[derive(Template)]
+#[template(path = "rollup.html", config = "assets/templates/askama.toml")]
+struct Page<'a> {
+    r: &'a Rollup,
+    groups: Vec<(&'static str, Vec<&'a MetricLine>)>,
+}
+
+impl Page<'_> {
+    fn num(&self, x: &f64) -> String {
+        number(*x)
+    }
+
+    fn hours(&self, x: &f64) -> String {
+        hours(*x)
+    }
+
+    fn count<N: Copy + TryInto<u64>>(&self, n: &N) -> String {
+        count((*n).try_into().unwrap_or(u64::MAX))
+    }
+}
+
+/// The roll-up as one self-contained HTML page.
+pub fn render_html(r: &Rollup) -> Result<String, RenderError> {
+    let groups = [MetricGroup::Academic, MetricGroup::Facility]
+        .into_iter()
+        .map(|g| (g.label(), r.metrics.iter().filter(|m| m.group == g).collect()))
+        .filter(|(_, rows): &(&str, Vec<&MetricLine>)| !rows.is_empty())
+        .collect();
+    let mut html = Page { r, groups }
+        .render()
+        .map_err(|e| RenderError(e.to_string()))?;
+    if !html.ends_with('\n') {
+        html.push('\n');
+    }
+    Ok(html)
+}

@@ -1,0 +1,939 @@
+//! The evidence summary: everything an appraisal pack shows, as one plain value.
+//!
+//! [`build`] is a pure function of the framework, the journal, a period, a target tier and the
+//! day; the renderers ([`super::markdown`], [`super::html`], [`super::csv`], [`super::json`]) only
+//! format what it holds. The same struct, serialised, is the `corepath-evidence-summary` JSON
+//! format that `corepath rollup` reads and `corepath import` accepts.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::assess::{self, Context, Period, Status};
+use crate::framework::{Framework, MetricGroup, Rule, Tier};
+use crate::model::{Entry, Evidence, Reflection};
+
+/// The value of the `format` field of an evidence summary.
+pub const FORMAT: &str = "corepath-evidence-summary";
+
+/// The newest evidence-summary `version` this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// How many evidence entries each expectation lists (the newest); the count is always given.
+pub const EVIDENCE_LISTED: usize = 5;
+
+/// One person's evidence summary for a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`VERSION`] when written by this build.
+    pub version: u32,
+    /// The day the summary was drawn up (progression is assessed as of this day).
+    pub generated: NaiveDate,
+    /// The framework it was assessed against.
+    pub framework: FrameworkRef,
+    /// Who the summary is about.
+    pub person: Person,
+    /// The period the figures cover (both days included).
+    pub period: DateRange,
+    /// The headline figures of the period.
+    pub headline: Headline,
+    /// The 2-tier metric table, in framework order (academic first).
+    pub metrics: Vec<MetricLine>,
+    /// Entries per calendar month of the period.
+    pub by_month: Vec<MonthLine>,
+    /// Starred entries of the period, in full, oldest first.
+    pub highlights: Vec<Highlight>,
+    /// Progression toward the target tier, as of `generated`.
+    pub progression: Progression,
+    /// The CPD record standards over the period.
+    pub cpd: Cpd,
+    /// Time by area of work over the period, against the profile's target.
+    pub time: Time,
+    /// Goals, open ones first, each with the text of the expectation it works toward.
+    pub goals: Vec<GoalLine>,
+    /// Talking points for the conversation, each backed by this period's non-zero figures.
+    pub talking_points: Vec<TalkingPointLine>,
+    /// Where the framework comes from.
+    pub source: SourceLine,
+    /// Every threshold used, with its basis (`corepath default` unless an institution set it).
+    pub thresholds: Vec<Threshold>,
+    /// What a reader should know about the thresholds.
+    pub defaults_note: String,
+    /// Every entry dated in the period, oldest first, in the journal's own format.
+    pub entries: Vec<Entry>,
+}
+
+/// An inclusive range of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    /// The first day.
+    pub from: NaiveDate,
+    /// The last day.
+    pub to: NaiveDate,
+}
+
+impl From<Period> for DateRange {
+    fn from(p: Period) -> DateRange {
+        DateRange {
+            from: p.from,
+            to: p.to,
+        }
+    }
+}
+
+impl std::fmt::Display for DateRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} to {}", self.from, self.to)
+    }
+}
+
+/// Where an expectation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatusLine {
+    /// The threshold is reached.
+    Met,
+    /// Some evidence, not yet enough.
+    Partial,
+    /// No evidence.
+    Missing,
+    /// Marked met by the person, with a justification; not evidenced by entries.
+    SelfAssessed,
+}
+
+impl From<Status> for StatusLine {
+    fn from(s: Status) -> StatusLine {
+        match s {
+            Status::Met => StatusLine::Met,
+            Status::Partial => StatusLine::Partial,
+            Status::Missing => StatusLine::Missing,
+            Status::SelfAssessed => StatusLine::SelfAssessed,
+        }
+    }
+}
+
+impl StatusLine {
+    /// The status as a word.
+    pub fn word(self) -> &'static str {
+        match self {
+            StatusLine::Met => "met",
+            StatusLine::Partial => "partial",
+            StatusLine::Missing => "missing",
+            StatusLine::SelfAssessed => "self-assessed",
+        }
+    }
+
+    /// A glyph that carries the status without colour.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            StatusLine::Met => "✔",
+            StatusLine::Partial => "◐",
+            StatusLine::Missing => "✘",
+            StatusLine::SelfAssessed => "✎",
+        }
+    }
+}
+
+/// Which framework a summary was assessed against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameworkRef {
+    /// The framework's name.
+    pub name: String,
+    /// The framework's format version.
+    pub version: u32,
+}
+
+/// Who the summary is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// Full name.
+    pub name: String,
+    /// ORCID iD, bare.
+    pub orcid: Option<String>,
+    /// The ORCID iD as a link.
+    pub orcid_url: Option<String>,
+    /// The core facility.
+    pub facility: String,
+    /// The institution.
+    pub institution: String,
+    /// Current tier id.
+    pub tier: String,
+    /// Current tier title.
+    pub tier_title: String,
+    /// In the current tier since.
+    pub tier_since: Option<NaiveDate>,
+    /// Highest qualification, as a label.
+    pub qualification: Option<String>,
+    /// Years of relevant experience.
+    pub experience_years: Option<f64>,
+    /// Whether the person has management and supervision experience.
+    pub management_experience: Option<bool>,
+    /// The last appraisal.
+    pub last_appraisal: Option<NaiveDate>,
+    /// The next appraisal.
+    pub next_appraisal: Option<NaiveDate>,
+}
+
+/// Entries, hours and people for one metric or group of entries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// How many entries.
+    pub entries: usize,
+    /// Their hours.
+    pub hours: f64,
+    /// The people they reached.
+    pub people: u64,
+}
+
+impl Figure {
+    /// Whether every number is zero.
+    pub fn is_zero(&self) -> bool {
+        self.entries == 0 && self.hours == 0.0 && self.people == 0
+    }
+
+    /// Add another figure.
+    pub fn add(&mut self, other: &Figure) {
+        self.entries += other.entries;
+        self.hours += other.hours;
+        self.people += other.people;
+    }
+}
+
+/// How contributions to publications were recognised.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recognition {
+    /// Named as a co-author.
+    pub co_author: usize,
+    /// Thanked in the acknowledgements.
+    pub acknowledged: usize,
+    /// Credited as a data contributor.
+    pub data_contributor: usize,
+    /// Contributed but not recognised.
+    pub not_recognised: usize,
+    /// No recognition role recorded.
+    pub unspecified: usize,
+}
+
+impl Recognition {
+    /// All publication contributions.
+    pub fn total(&self) -> usize {
+        self.co_author
+            + self.acknowledged
+            + self.data_contributor
+            + self.not_recognised
+            + self.unspecified
+    }
+
+    /// Add another person's counts.
+    pub fn add(&mut self, other: &Recognition) {
+        self.co_author += other.co_author;
+        self.acknowledged += other.acknowledged;
+        self.data_contributor += other.data_contributor;
+        self.not_recognised += other.not_recognised;
+        self.unspecified += other.unspecified;
+    }
+}
+
+/// The headline figures of the period. Each figure is the row of one metric of the table, so a
+/// reader can trace it: training is F.c, teaching A.d, grants A.c, quality F.a.v, outreach F.f.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Headline {
+    /// Entries in the period.
+    pub entries: usize,
+    /// Their hours.
+    pub hours: f64,
+    /// The people they reached.
+    pub people: u64,
+    /// Starred entries among them.
+    pub highlights: usize,
+    /// Training of students and research staff given (`fac.training`).
+    pub training: Figure,
+    /// Teaching, courses and supervision (`acad.teaching`).
+    pub teaching: Figure,
+    /// How publication contributions were recognised.
+    pub publications: Recognition,
+    /// Contributions to grant applications (`acad.grants`).
+    pub grants: Figure,
+    /// QC, SOP and other quality-management work (`fac.quality`).
+    pub quality: Figure,
+    /// Outreach (`fac.outreach`).
+    pub outreach: Figure,
+}
+
+/// One row of the 2-tier metric table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetricLine {
+    /// Metric id, e.g. `fac.training`.
+    pub id: String,
+    /// The paper's code, e.g. `F.c`.
+    pub code: String,
+    /// `academic` or `facility`.
+    pub group: MetricGroup,
+    /// Short label.
+    pub label: String,
+    /// Entries, hours and people.
+    #[serde(flatten)]
+    pub figure: Figure,
+    /// Starred entries among them.
+    pub highlights: usize,
+}
+
+/// Entries dated in one month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthLine {
+    /// The month, `YYYY-MM`.
+    pub month: String,
+    /// Entries dated in it.
+    pub entries: usize,
+}
+
+/// A persistent identifier or link with the address a reader can open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceLine {
+    /// `doi`, `rrid`, `orcid`, `ror`, `url` or `file`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The identifier.
+    pub value: String,
+    /// A resolvable link, where the identifier has one (not for files).
+    pub link: Option<String>,
+}
+
+impl From<&Evidence> for EvidenceLine {
+    fn from(e: &Evidence) -> EvidenceLine {
+        EvidenceLine {
+            kind: e.kind.id().to_string(),
+            value: e.value.clone(),
+            link: e.link(),
+        }
+    }
+}
+
+/// A starred entry, in full.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Highlight {
+    /// Entry id.
+    pub id: String,
+    /// When it happened.
+    pub date: NaiveDate,
+    /// Kind id.
+    pub kind: String,
+    /// Kind label.
+    pub kind_label: String,
+    /// Title.
+    pub title: String,
+    /// Notes.
+    pub notes: String,
+    /// Reflections.
+    pub reflection: Reflection,
+    /// Hours.
+    pub hours: Option<f64>,
+    /// People.
+    pub people: Option<u32>,
+    /// Role or recognition.
+    pub role: Option<String>,
+    /// CRediT roles.
+    pub credit: Vec<String>,
+    /// Techniques.
+    pub techniques: Vec<String>,
+    /// The metrics, as `code label`.
+    pub metrics: Vec<String>,
+    /// Evidence with links.
+    pub evidence: Vec<EvidenceLine>,
+}
+
+/// An entry named as evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryRef {
+    /// Entry id.
+    pub id: String,
+    /// Its date.
+    pub date: NaiveDate,
+    /// Its title.
+    pub title: String,
+}
+
+/// One expectation of the target tier and where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExpectationLine {
+    /// Expectation id.
+    pub id: String,
+    /// The expectation.
+    pub text: String,
+    /// `met`, `partial`, `missing` or `self-assessed`.
+    pub status: StatusLine,
+    /// How it is evidenced, in words.
+    pub rule: String,
+    /// What was measured, for evidence rules.
+    pub measured: Option<f64>,
+    /// The threshold, for evidence rules.
+    pub needed: Option<f64>,
+    /// How many entries count.
+    pub evidence_count: usize,
+    /// The newest of them (at most [`EVIDENCE_LISTED`]).
+    pub evidence: Vec<EntryRef>,
+    /// What is still missing; empty when met.
+    pub missing: String,
+    /// What to log or do to evidence it.
+    pub suggestion: String,
+    /// The person's justification, when self-assessed.
+    pub justification: Option<String>,
+}
+
+/// Progression toward the target tier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progression {
+    /// Target tier id.
+    pub tier: String,
+    /// Its title.
+    pub title: String,
+    /// Its career stage, in words.
+    pub stage: String,
+    /// Assessed as of.
+    pub as_of: NaiveDate,
+    /// Expectations met or self-assessed.
+    pub met: usize,
+    /// Expectations partly evidenced.
+    pub partial: usize,
+    /// Expectations of the tier.
+    pub total: usize,
+    /// Every expectation, in framework order.
+    pub expectations: Vec<ExpectationLine>,
+}
+
+/// One CPD standard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CpdStandardLine {
+    /// Standard id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Whether the record meets it.
+    pub met: bool,
+    /// What the record shows.
+    pub detail: String,
+    /// What is missing; empty when met.
+    pub missing: Vec<String>,
+}
+
+/// CPD activity in one category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CpdCategoryLine {
+    /// Category id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// CPD entries.
+    pub entries: usize,
+    /// Their hours.
+    pub hours: f64,
+}
+
+/// The CPD standards over the period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cpd {
+    /// CPD entries in the period.
+    pub entries: usize,
+    /// Their hours.
+    pub hours: f64,
+    /// Standards met.
+    pub met: usize,
+    /// The four standards.
+    pub standards: Vec<CpdStandardLine>,
+    /// Activity by category.
+    pub categories: Vec<CpdCategoryLine>,
+}
+
+/// One area of work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AreaLine {
+    /// Area id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Hours.
+    pub hours: f64,
+    /// Share of all hours, percent.
+    pub share: f64,
+    /// Target share, percent.
+    pub target: Option<f64>,
+}
+
+/// Time allocation over the period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Time {
+    /// All hours.
+    pub hours: f64,
+    /// Entries with hours.
+    pub entries_with_hours: usize,
+    /// Entries without hours (not in the split).
+    pub entries_without_hours: usize,
+    /// One row per area of work.
+    pub areas: Vec<AreaLine>,
+}
+
+/// A goal and the expectation it works toward.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoalLine {
+    /// Goal id.
+    pub id: String,
+    /// The goal.
+    pub title: String,
+    /// Expectation id.
+    pub expectation: Option<String>,
+    /// The expectation's text.
+    pub expectation_text: Option<String>,
+    /// Due date.
+    pub due: Option<NaiveDate>,
+    /// Whether it is done.
+    pub done: bool,
+}
+
+/// One metric's figure behind a talking point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PointFigure {
+    /// Metric id.
+    pub metric: String,
+    /// Its code.
+    pub code: String,
+    /// Its label.
+    pub label: String,
+    /// The figure.
+    #[serde(flatten)]
+    pub figure: Figure,
+}
+
+/// A talking point with the person's own figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TalkingPointLine {
+    /// Talking point id.
+    pub id: String,
+    /// The point.
+    pub title: String,
+    /// Why it matters, citing the recommendation.
+    pub text: String,
+    /// The non-zero figures of its metrics in the period.
+    pub figures: Vec<PointFigure>,
+    /// Publication recognition, for points about publications (when any were logged).
+    pub recognition: Option<Recognition>,
+}
+
+/// Where the framework comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceLine {
+    /// Title.
+    pub title: String,
+    /// Authors.
+    pub authors: String,
+    /// Year.
+    pub year: u16,
+    /// DOI.
+    pub doi: String,
+    /// The DOI as a link.
+    pub url: String,
+    /// How corepath's texts relate to it.
+    pub note: String,
+}
+
+impl SourceLine {
+    /// A one-line citation.
+    pub fn citation(&self) -> String {
+        format!(
+            "{} ({}). {}. doi:{}",
+            self.authors, self.year, self.title, self.doi
+        )
+    }
+}
+
+/// A threshold the summary relies on, and who set it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Threshold {
+    /// What it applies to (an expectation id or a CPD setting).
+    pub applies_to: String,
+    /// The threshold in words.
+    pub threshold: String,
+    /// `corepath default`, or the institution's basis.
+    pub basis: String,
+}
+
+fn metric_figure(tally: &assess::Tally, id: &str) -> Figure {
+    tally
+        .metrics
+        .iter()
+        .find(|r| r.id == id)
+        .map(|r| Figure {
+            entries: r.entries,
+            hours: r.hours,
+            people: r.people,
+        })
+        .unwrap_or_default()
+}
+
+fn recognition(r: &assess::Recognition) -> Recognition {
+    Recognition {
+        co_author: r.co_author,
+        acknowledged: r.acknowledged,
+        data_contributor: r.data_contributor,
+        not_recognised: r.not_recognised,
+        unspecified: r.unspecified,
+    }
+}
+
+fn person(framework: &Framework, profile: &crate::model::Profile) -> Person {
+    Person {
+        name: profile.name.clone(),
+        orcid: profile.orcid.clone(),
+        orcid_url: profile
+            .orcid
+            .as_ref()
+            .map(|o| format!("https://orcid.org/{o}")),
+        facility: profile.facility.clone(),
+        institution: profile.institution.clone(),
+        tier: profile.tier.clone(),
+        tier_title: framework
+            .tier(&profile.tier)
+            .map_or_else(|| profile.tier.clone(), |t| t.title.clone()),
+        tier_since: profile.tier_since,
+        qualification: profile.qualification.as_ref().map(|q| {
+            framework
+                .qualifications
+                .iter()
+                .find(|x| &x.id == q)
+                .map_or_else(|| q.clone(), |x| x.label.clone())
+        }),
+        experience_years: profile.experience_years,
+        management_experience: profile.management_experience,
+        last_appraisal: profile.last_appraisal,
+        next_appraisal: profile.next_appraisal,
+    }
+}
+
+fn highlight(framework: &Framework, e: &Entry) -> Highlight {
+    Highlight {
+        id: e.id.clone(),
+        date: e.date,
+        kind: e.kind.clone(),
+        kind_label: framework
+            .kind(&e.kind)
+            .map_or_else(|| e.kind.clone(), |k| k.label.clone()),
+        title: e.title.clone(),
+        notes: e.notes.clone(),
+        reflection: e.reflection.clone(),
+        hours: e.hours,
+        people: e.people,
+        role: e.role.clone(),
+        credit: e.credit.clone(),
+        techniques: e.techniques.clone(),
+        metrics: e
+            .metrics
+            .iter()
+            .map(|m| {
+                framework
+                    .metric(m)
+                    .map_or_else(|| m.clone(), |x| format!("{} {}", x.code, x.label))
+            })
+            .collect(),
+        evidence: e.evidence.iter().map(EvidenceLine::from).collect(),
+    }
+}
+
+fn progression(ctx: &Context, tier: &Tier, today: NaiveDate) -> Progression {
+    let p = assess::progress(ctx, tier, today);
+    let entries = &ctx.journal.entries;
+    Progression {
+        tier: p.tier,
+        title: p.title,
+        stage: tier.stage.label().to_string(),
+        as_of: p.as_of,
+        met: p.met,
+        partial: p.partial,
+        total: p.total,
+        expectations: p
+            .expectations
+            .into_iter()
+            .map(|e| ExpectationLine {
+                evidence_count: e.entry_indices.len(),
+                evidence: e
+                    .entry_indices
+                    .iter()
+                    .take(EVIDENCE_LISTED)
+                    .filter_map(|&i| entries.get(i))
+                    .map(|x| EntryRef {
+                        id: x.id.clone(),
+                        date: x.date,
+                        title: x.title.clone(),
+                    })
+                    .collect(),
+                id: e.id,
+                text: e.text,
+                status: e.status.into(),
+                rule: e.rule,
+                measured: e.measured,
+                needed: e.needed,
+                missing: e.missing,
+                suggestion: e.suggestion,
+                justification: e.justification,
+            })
+            .collect(),
+    }
+}
+
+fn cpd(ctx: &Context, period: Period) -> Cpd {
+    let r = assess::cpd(ctx, period);
+    Cpd {
+        entries: r.entries,
+        hours: r.hours,
+        met: r.met(),
+        standards: r
+            .standards
+            .into_iter()
+            .map(|s| CpdStandardLine {
+                id: s.id,
+                title: s.title,
+                met: s.met,
+                detail: s.detail,
+                missing: s.missing,
+            })
+            .collect(),
+        categories: r
+            .categories
+            .into_iter()
+            .map(|c| CpdCategoryLine {
+                id: c.id,
+                label: c.label,
+                entries: c.entries,
+                hours: c.hours,
+            })
+            .collect(),
+    }
+}
+
+fn time(ctx: &Context, period: Period) -> Time {
+    let r = assess::time_allocation(ctx, period);
+    Time {
+        hours: r.hours,
+        entries_with_hours: r.entries_with_hours,
+        entries_without_hours: r.entries_without_hours,
+        areas: r
+            .areas
+            .into_iter()
+            .map(|a| AreaLine {
+                id: a.id,
+                label: a.label,
+                hours: a.hours,
+                share: a.share,
+                target: a.target,
+            })
+            .collect(),
+    }
+}
+
+fn goals(ctx: &Context) -> Vec<GoalLine> {
+    let mut goals: Vec<GoalLine> = ctx
+        .journal
+        .goals
+        .iter()
+        .map(|g| GoalLine {
+            id: g.id.clone(),
+            title: g.title.clone(),
+            expectation: g.expectation.clone(),
+            expectation_text: g
+                .expectation
+                .as_deref()
+                .and_then(|e| ctx.framework.expectation(e))
+                .map(|(_, e)| e.text.clone()),
+            due: g.due,
+            done: g.done,
+        })
+        .collect();
+    goals.sort_by_key(|g| (g.done, g.due.is_none(), g.due));
+    goals
+}
+
+fn talking_points(framework: &Framework, metrics: &[MetricLine], headline: &Headline) -> Vec<TalkingPointLine> {
+    framework
+        .talking_points
+        .iter()
+        .filter_map(|tp| {
+            let figures: Vec<PointFigure> = tp
+                .metrics
+                .iter()
+                .filter_map(|id| metrics.iter().find(|m| &m.id == id))
+                .filter(|m| !m.figure.is_zero())
+                .map(|m| PointFigure {
+                    metric: m.id.clone(),
+                    code: m.code.clone(),
+                    label: m.label.clone(),
+                    figure: m.figure,
+                })
+                .collect();
+            let about_publications = tp.metrics.iter().any(|m| m == "acad.publications");
+            let recognition = (about_publications && headline.publications.total() > 0)
+                .then_some(headline.publications);
+            (!figures.is_empty()).then(|| TalkingPointLine {
+                id: tp.id.clone(),
+                title: tp.title.clone(),
+                text: tp.text.clone(),
+                figures,
+                recognition,
+            })
+        })
+        .collect()
+}
+
+fn thresholds(framework: &Framework, tier: &Tier) -> Vec<Threshold> {
+    let mut out = Vec::new();
+    for e in &tier.expectations {
+        match &e.rule {
+            Rule::Evidence(rule) => out.push(Threshold {
+                applies_to: e.id.clone(),
+                threshold: format!(
+                    "at least {} {} within {} year{}",
+                    number(rule.min),
+                    rule.measure.unit(),
+                    rule.within_years,
+                    if rule.within_years == 1 { "" } else { "s" }
+                ),
+                basis: rule.basis.clone(),
+            }),
+            Rule::Profile {
+                check: crate::framework::ProfileCheck::Qualification,
+                ..
+            } => out.push(Threshold {
+                applies_to: e.id.clone(),
+                threshold: format!(
+                    "{} years of relevant experience stand in for the qualification",
+                    tier.experience_in_lieu_years
+                ),
+                basis: crate::framework::DEFAULT_BASIS.to_string(),
+            }),
+            Rule::Profile {
+                check: crate::framework::ProfileCheck::Experience,
+                min_years: Some(y),
+            } => out.push(Threshold {
+                applies_to: e.id.clone(),
+                threshold: format!("{y} years of relevant experience"),
+                basis: crate::framework::DEFAULT_BASIS.to_string(),
+            }),
+            _ => {}
+        }
+    }
+    let cpd = &framework.cpd;
+    let basis = crate::framework::DEFAULT_BASIS.to_string();
+    out.push(Threshold {
+        applies_to: "cpd/continuous".into(),
+        threshold: format!("no gap longer than {} days between CPD entries", cpd.max_gap_days),
+        basis: basis.clone(),
+    });
+    out.push(Threshold {
+        applies_to: "cpd/mix".into(),
+        threshold: format!("activities in at least {} categories", cpd.min_categories),
+        basis: basis.clone(),
+    });
+    out.push(Threshold {
+        applies_to: "cpd/reflection".into(),
+        threshold: format!(
+            "{:.0}% of CPD entries reflect on practice and on users",
+            cpd.reflection_share * 100.0
+        ),
+        basis,
+    });
+    out
+}
+
+/// A number without needless decimals (`3`, `2.5`).
+pub fn number(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// Draw up the evidence summary of a period, with progression toward `tier` as of `today`.
+pub fn build(ctx: &Context, period: Period, tier: &Tier, today: NaiveDate) -> Summary {
+    let framework = ctx.framework;
+    let journal = ctx.journal;
+    let tally = assess::tally(ctx, period);
+    let headline = Headline {
+        entries: tally.entries,
+        hours: tally.hours,
+        people: tally.people,
+        highlights: tally.highlights,
+        training: metric_figure(&tally, "fac.training"),
+        teaching: metric_figure(&tally, "acad.teaching"),
+        publications: recognition(&tally.recognition),
+        grants: metric_figure(&tally, "acad.grants"),
+        quality: metric_figure(&tally, "fac.quality"),
+        outreach: metric_figure(&tally, "fac.outreach"),
+    };
+    let metrics: Vec<MetricLine> = tally
+        .metrics
+        .iter()
+        .map(|r| MetricLine {
+            id: r.id.clone(),
+            code: r.code.clone(),
+            group: r.group,
+            label: r.label.clone(),
+            figure: Figure {
+                entries: r.entries,
+                hours: r.hours,
+                people: r.people,
+            },
+            highlights: r.highlights,
+        })
+        .collect();
+    let by_month = tally
+        .by_month
+        .iter()
+        .map(|m| MonthLine {
+            month: m.month.format("%Y-%m").to_string(),
+            entries: m.entries,
+        })
+        .collect();
+    let mut entries: Vec<Entry> = journal
+        .entries
+        .iter()
+        .filter(|e| period.contains(e.date))
+        .cloned()
+        .collect();
+    entries.sort_by(|a, b| a.date.cmp(&b.date));
+    let highlights = entries
+        .iter()
+        .filter(|e| e.highlight)
+        .map(|e| highlight(framework, e))
+        .collect();
+    let source = &framework.source;
+    Summary {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        generated: today,
+        framework: FrameworkRef {
+            name: framework.name.clone(),
+            version: framework.version,
+        },
+        person: person(framework, &journal.profile),
+        period: period.into(),
+        talking_points: talking_points(framework, &metrics, &headline),
+        headline,
+        metrics,
+        by_month,
+        highlights,
+        progression: progression(ctx, tier, today),
+        cpd: cpd(ctx, period),
+        time: time(ctx, period),
+        goals: goals(ctx),
+        source: SourceLine {
+            title: source.title.clone(),
+            authors: source.authors.clone(),
+            year: source.year,
+            doi: source.doi.clone(),
+            url: format!("https://doi.org/{}", source.doi),
+            note: source.note.clone(),
+        },
+        thresholds: thresholds(framework, tier),
+        defaults_note: framework.defaults_note.clone(),
+        entries,
+    }
+}

@@ -1,0 +1,83 @@
+//! corepath's own JSON: a journal file (`corepath-journal`) or an evidence summary
+//! (`corepath-evidence-summary`, whose `entries` are the period's entries in the journal format).
+//! Only the entries are imported; the profile and goals of the file are left alone. `id`,
+//! `created` and `updated` may be missing (imported entries are new entries either way).
+
+use serde_json::Value;
+
+use super::{Candidate, ImportError, Options, finish};
+use crate::model::Entry;
+
+/// Read corepath JSON text.
+pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        ImportError::new(
+            format!("line {}, column {}", e.line(), e.column()),
+            format!("not valid JSON: {}", strip_position(&e.to_string())),
+        )
+    })?;
+    let Value::Object(mut root) = value else {
+        return Err(ImportError::new(
+            "",
+            "expected a corepath journal or evidence summary (a JSON object with \"format\")",
+        ));
+    };
+    let format = root.get("format").and_then(Value::as_str).unwrap_or("");
+    let newest = match format {
+        crate::model::FORMAT => crate::model::VERSION,
+        crate::export::summary::FORMAT => crate::export::summary::VERSION,
+        other => {
+            return Err(ImportError::new(
+                "format",
+                format!(
+                    "{other:?} is not a format corepath imports: expected {:?} (a journal) or {:?} \
+                     (an evidence summary)",
+                    crate::model::FORMAT,
+                    crate::export::summary::FORMAT
+                ),
+            ));
+        }
+    };
+    if let Some(v) = root.get("version").and_then(Value::as_u64)
+        && v > u64::from(newest)
+    {
+        return Err(ImportError::new(
+            "version",
+            format!("written by a newer corepath (version {v}; this one reads up to {newest})"),
+        ));
+    }
+    let entries = match root.remove("entries") {
+        Some(Value::Array(entries)) => entries,
+        None => Vec::new(),
+        Some(_) => return Err(ImportError::new("entries", "expected a list of entries")),
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    for (i, mut value) in entries.into_iter().enumerate() {
+        let at = format!("entries[{i}]");
+        if let Value::Object(map) = &mut value {
+            map.entry("id")
+                .or_insert_with(|| Value::String(super::PENDING_ID.into()));
+            map.entry("created")
+                .or_insert_with(|| Value::String(options.now.to_rfc3339()));
+        }
+        let entry: Entry = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            let place = if path == "." {
+                at.clone()
+            } else {
+                format!("{at}.{path}")
+            };
+            ImportError::new(place, e.into_inner().to_string())
+        })?;
+        out.push(finish(entry, &at, options)?);
+    }
+    Ok(out)
+}
+
+/// serde_json appends " at line L column C"; the location is reported separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}

@@ -1,0 +1,221 @@
+//! Bringing entries in: corepath's own CSV and JSON, and BibTeX from a reference manager.
+//!
+//! [`parse`] turns a file's text into candidate entries, each checked with
+//! [`validate_entry`](crate::model::validate_entry); the first bad record refuses the whole file,
+//! naming the CSV line, the BibTeX record key or the JSON entry index. [`plan`] then sets aside
+//! duplicates (the same DOI, or the same date, kind and title) of the journal's entries or of an
+//! earlier record of the file. Pure: the caller reads the file, and gives new entries their ids
+//! (with [`fresh_id`](crate::store::fresh_id)) when it adds them under the journal's lock.
+
+pub mod bibtex;
+pub mod csv;
+pub mod json;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::framework::Framework;
+use crate::model::{Entry, InputError, Journal, validate_entry};
+
+/// The id given to candidates until they are added (the caller gives each a fresh one).
+pub const PENDING_ID: &str = "pending";
+
+/// The file formats `corepath import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// corepath's own CSV (the columns of `corepath export --format csv`).
+    Csv,
+    /// A corepath journal or evidence summary.
+    Json,
+    /// BibTeX or BibLaTeX.
+    Bibtex,
+}
+
+impl ImportFormat {
+    /// The format a file's extension suggests (`.csv`, `.json`, `.bib`/`.bibtex`).
+    pub fn from_path(path: &Path) -> Option<ImportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(ImportFormat::Csv),
+            "json" => Some(ImportFormat::Json),
+            "bib" | "bibtex" | "biblatex" => Some(ImportFormat::Bibtex),
+            _ => None,
+        }
+    }
+
+    /// The format's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ImportFormat::Csv => "csv",
+            ImportFormat::Json => "json",
+            ImportFormat::Bibtex => "bibtex",
+        }
+    }
+}
+
+/// What parsing needs besides the text.
+#[derive(Debug, Clone)]
+pub struct Options<'a> {
+    /// The framework entries are checked against.
+    pub framework: &'a Framework,
+    /// The time stamped on new entries as `created` and `updated`.
+    pub now: DateTime<Utc>,
+    /// The recognition role given to BibTeX records (default `co-author`).
+    pub role: Option<String>,
+}
+
+/// A file refused: where in it, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// Where: `line 7`, `record smith2024`, `entries[3]`…
+    pub at: String,
+    /// Why, in words.
+    pub reason: String,
+}
+
+impl ImportError {
+    /// A refusal at a place.
+    pub fn new(at: impl Into<String>, reason: impl Into<String>) -> ImportError {
+        ImportError {
+            at: at.into(),
+            reason: reason.into(),
+        }
+    }
+
+    fn input(at: impl Into<String>, e: InputError) -> ImportError {
+        ImportError::new(at, e.to_string())
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.at.is_empty() {
+            f.write_str(&self.reason)
+        } else {
+            write!(f, "{}: {}", self.at, self.reason)
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// An entry read from a file, with where it was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The entry (id [`PENDING_ID`] until it is added).
+    pub entry: Entry,
+    /// Where it was in the file: `line 7`, `record smith2024`, `entries[3]`.
+    pub at: String,
+}
+
+/// Read a file's text as entries; refuse the whole file at its first bad record.
+pub fn parse(
+    format: ImportFormat,
+    text: &str,
+    options: &Options,
+) -> Result<Vec<Candidate>, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match format {
+        ImportFormat::Csv => csv::parse(text, options),
+        ImportFormat::Json => json::parse(text, options),
+        ImportFormat::Bibtex => bibtex::parse(text, options),
+    }
+}
+
+/// Normalise evidence values, stamp the entry as new, and check it.
+fn finish(mut entry: Entry, at: &str, options: &Options) -> Result<Candidate, ImportError> {
+    entry.id = PENDING_ID.to_string();
+    entry.created = options.now;
+    entry.updated = options.now;
+    for ev in &mut entry.evidence {
+        ev.value = ev
+            .kind
+            .parse(ev.kind.id(), &ev.value)
+            .map_err(|e| ImportError::input(at, e))?;
+    }
+    validate_entry(options.framework, &entry).map_err(|e| ImportError::input(at, e))?;
+    Ok(Candidate {
+        entry,
+        at: at.to_string(),
+    })
+}
+
+/// An entry that will not be added, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    /// The entry read from the file.
+    pub candidate: Candidate,
+    /// Why it is skipped: which entry it duplicates.
+    pub reason: String,
+}
+
+/// What an import does: the entries it adds and those it skips as duplicates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Plan {
+    /// New entries, in file order.
+    pub add: Vec<Candidate>,
+    /// Duplicates, in file order.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A title compared without case and extra spaces.
+fn title_key(title: &str) -> String {
+    title
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+type SameKey = (NaiveDate, String, String);
+
+fn same_key(e: &Entry) -> SameKey {
+    (e.date, e.kind.clone(), title_key(&e.title))
+}
+
+fn doi_key(e: &Entry) -> Option<String> {
+    e.doi().map(str::to_lowercase)
+}
+
+/// Set aside the candidates already in the journal, or repeated in the file.
+pub fn plan(journal: &Journal, candidates: Vec<Candidate>) -> Plan {
+    let mut dois: HashMap<String, String> = HashMap::new();
+    let mut same: HashMap<SameKey, String> = HashMap::new();
+    for e in &journal.entries {
+        let known = format!("entry {} of the journal", e.id);
+        if let Some(d) = doi_key(e) {
+            dois.entry(d).or_insert_with(|| known.clone());
+        }
+        same.entry(same_key(e)).or_insert(known);
+    }
+    let mut out = Plan::default();
+    for c in candidates {
+        let doi = doi_key(&c.entry);
+        let key = same_key(&c.entry);
+        let reason = doi
+            .as_ref()
+            .and_then(|d| dois.get(d).map(|w| format!("same DOI as {w}")))
+            .or_else(|| {
+                same.get(&key)
+                    .map(|w| format!("same date, kind and title as {w}"))
+            });
+        match reason {
+            Some(reason) => out.skipped.push(Skipped {
+                candidate: c,
+                reason,
+            }),
+            None => {
+                let here = format!("{} of the file", c.at);
+                if let Some(d) = doi {
+                    dois.insert(d, here.clone());
+                }
+                same.insert(key, here);
+                out.add.push(c);
+            }
+        }
+    }
+    out
+}
