@@ -10,4 +10,5 @@ pub mod framework;
 pub mod import;
 pub mod model;
 pub mod store;
+pub mod text;
 pub mod tui;

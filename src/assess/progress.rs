@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::{Context, MetricSet};
 use crate::framework::{EvidenceRule, Expectation, Measure, ProfileCheck, Rule, Tier};
 use crate::model::Profile;
+use crate::text::number;
 
 /// Where an expectation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -191,19 +192,11 @@ pub fn describe_rule(rule: &EvidenceRule) -> String {
     };
     format!(
         "≥ {} {} in {} ({})",
-        fmt_number(rule.min),
+        number(rule.min),
         rule.measure.unit(),
         years,
         rule.basis
     )
-}
-
-fn fmt_number(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.1}")
-    }
 }
 
 fn assess_evidence(
@@ -267,10 +260,10 @@ fn assess_evidence(
     } else {
         format!(
             "{} more {} (have {} of {} since {})",
-            fmt_number((rule.min - total).max(0.0)),
+            number((rule.min - total).max(0.0)),
             rule.measure.unit(),
-            fmt_number(total),
-            fmt_number(rule.min),
+            number(total),
+            number(rule.min),
             since.succ_opt().unwrap_or(since)
         )
     };
@@ -349,7 +342,7 @@ fn assess_profile(
             let min = f64::from(min_years.unwrap_or(0));
             let rule = format!(
                 "{} years of relevant experience ({})",
-                fmt_number(min),
+                number(min),
                 crate::framework::DEFAULT_BASIS
             );
             match years {
@@ -357,7 +350,7 @@ fn assess_profile(
                 Some(y) if y > 0.0 => (
                     Status::Partial,
                     rule,
-                    format!("{} more years of experience", fmt_number(min - y)),
+                    format!("{} more years of experience", number(min - y)),
                 ),
                 _ => (
                     Status::Missing,

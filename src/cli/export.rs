@@ -66,8 +66,9 @@ pub struct Args {
     pub output: Option<PathBuf>,
 }
 
-/// Write `text` to `path` atomically (a temporary file in the same folder, then a rename), or to
-/// standard output when there is no path. Says on standard error where it wrote.
+/// Write `text` to `path` atomically (a temporary file in the same folder, then a rename; the
+/// same path as the TUI's exports), or to standard output when there is no path. Says on
+/// standard error where it wrote.
 pub(super) fn write_output(path: Option<&Path>, text: &str, what: &str) -> Result<(), CliError> {
     let Some(path) = path else {
         let mut out = std::io::stdout().lock();
@@ -76,27 +77,18 @@ pub(super) fn write_output(path: Option<&Path>, text: &str, what: &str) -> Resul
             .and_then(|()| out.flush())
             .map_err(|e| CliError::Message(format!("cannot write the {what}: {e}")));
     };
-    let fail = |e: std::io::Error| {
-        CliError::Message(format!("cannot write {}: {e}", path.display()))
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
     if path.is_dir() {
         return Err(CliError::Message(format!(
             "cannot write {}: it is a folder; name a file",
             path.display()
         )));
     }
-    let mut file = tempfile::Builder::new()
-        .prefix(".corepath-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    file.write_all(text.as_bytes()).map_err(fail)?;
-    file.as_file().sync_all().map_err(fail)?;
-    file.persist(path).map_err(|e| fail(e.error))?;
+    crate::store::write_atomic(path, text.as_bytes()).map_err(|e| match e {
+        crate::store::StoreError::Write { source, .. } => {
+            CliError::Message(format!("cannot write {}: {source}", path.display()))
+        }
+        other => CliError::Store(other),
+    })?;
     eprintln!("corepath: wrote the {what} to {}", path.display());
     Ok(())
 }

@@ -68,7 +68,11 @@ fn print_plan(plan: &Plan, file: &str, dry_run: bool) {
     println!(
         "{verb} {} {} from {file}",
         plan.add.len(),
-        if plan.add.len() == 1 { "entry" } else { "entries" }
+        if plan.add.len() == 1 {
+            "entry"
+        } else {
+            "entries"
+        }
     );
     if dry_run {
         for c in &plan.add {
@@ -106,7 +110,8 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     if let Some(role) = &args.role {
         if format != ImportFormat::Bibtex {
             return Err(CliError::Message(
-                "--role applies to BibTeX records; CSV and JSON entries carry their own role".into(),
+                "--role applies to BibTeX records; CSV and JSON entries carry their own role"
+                    .into(),
             ));
         }
         let roles = env
@@ -122,8 +127,8 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             )));
         }
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| CliError::Message(format!("cannot read {shown}: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| CliError::Message(format!("cannot read {shown}: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         CliError::Message(format!(
             "{shown} is not UTF-8 text (invalid byte at offset {}): save it as UTF-8 and try again",

@@ -1,6 +1,8 @@
 //! Aligned text tables for the terminal.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
+
+pub use crate::text::{count, hours, truncate};
 
 /// A table of text cells; the last column may be shortened to fit `max_width`.
 pub struct Table {
@@ -76,44 +78,6 @@ impl Table {
             line(row, &mut out);
         }
         out
-    }
-}
-
-/// Cut `text` to `width` columns, ending with `…` when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// A number of hours without needless decimals.
-pub fn hours(h: f64) -> String {
-    if h == 0.0 {
-        "–".to_string()
-    } else if h.fract() == 0.0 {
-        format!("{h:.0}")
-    } else {
-        format!("{h:.1}")
-    }
-}
-
-/// A count, with a dash for zero.
-pub fn count(n: impl Into<u64>) -> String {
-    match n.into() {
-        0 => "–".to_string(),
-        n => n.to_string(),
     }
 }
 

@@ -79,6 +79,9 @@ pub fn row(e: &Entry) -> [String; 19] {
 }
 
 /// The entries as CSV text with a header row.
+///
+/// # Errors
+/// Only if the CSV writer fails, which writing to memory does not.
 pub fn render(entries: &[Entry]) -> Result<String, RenderError> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)

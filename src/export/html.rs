@@ -83,7 +83,7 @@ pub fn metric_chart(metrics: &[MetricLine]) -> String {
     let mut svg = String::with_capacity(4096);
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-metrics-title" font-family="inherit" font-size="10.5"><title id="chart-metrics-title">Entries per metric in the period</title>"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-metrics-title" font-size="11"><title id="chart-metrics-title">Entries per metric in the period</title>"#
     );
     let _ = write!(
         svg,
@@ -143,7 +143,7 @@ pub fn month_chart(months: &[MonthLine]) -> String {
     let mut svg = String::with_capacity(4096);
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-months-title" font-family="inherit" font-size="10.5"><title id="chart-months-title">Entries per month in the period</title>"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-months-title" font-size="11"><title id="chart-months-title">Entries per month in the period</title>"#
     );
     let base = top + plot_h;
     let _ = write!(
@@ -218,6 +218,9 @@ fn short(text: &str, max: usize) -> String {
 }
 
 /// Render the summary as one HTML page.
+///
+/// # Errors
+/// If the template fails to render (a defect, not a property of the data).
 pub fn render(summary: &Summary) -> Result<String, RenderError> {
     let groups = [MetricGroup::Academic, MetricGroup::Facility]
         .into_iter()

@@ -3,14 +3,20 @@
 use super::{RenderError, Summary};
 
 /// The summary as pretty-printed JSON, ending with a newline.
+///
+/// # Errors
+/// Only if serialisation fails, which a summary's plain data does not cause.
 pub fn render(summary: &Summary) -> Result<String, RenderError> {
-    let mut text =
-        serde_json::to_string_pretty(summary).map_err(|e| RenderError(e.to_string()))?;
+    let mut text = serde_json::to_string_pretty(summary).map_err(|e| RenderError(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }
 
 /// Read an evidence summary back, checking its format and version.
+///
+/// # Errors
+/// Text that is not JSON, not an evidence summary, newer than this build reads, or missing a
+/// field: the message names the JSON path of the fault.
 pub fn parse(text: &str) -> Result<Summary, String> {
     #[derive(serde::Deserialize)]
     struct Header {

@@ -226,9 +226,7 @@ pub fn render(s: &Summary) -> String {
     // Highlights.
     out.push_str("## Highlights\n\n");
     if s.highlights.is_empty() {
-        out.push_str(
-            "No entries of the period are starred (`corepath star ID` marks one).\n\n",
-        );
+        out.push_str("No entries of the period are starred (`corepath star ID` marks one).\n\n");
     }
     for item in &s.highlights {
         highlight(&mut out, item);
@@ -236,7 +234,12 @@ pub fn render(s: &Summary) -> String {
 
     // Progression.
     let g = &s.progression;
-    let _ = writeln!(out, "## Progression toward {} ({})\n", md(&g.title), g.stage);
+    let _ = writeln!(
+        out,
+        "## Progression toward {} ({})\n",
+        md(&g.title),
+        g.stage
+    );
     let _ = write!(
         out,
         "As of {}: **{} of {}** expectations met, {} partly evidenced.",

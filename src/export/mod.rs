@@ -34,6 +34,9 @@ pub enum SummaryFormat {
 pub struct RenderError(pub String);
 
 /// Render a summary in a format.
+///
+/// # Errors
+/// Only a broken template or serialiser: see [`RenderError`].
 pub fn render(summary: &Summary, format: SummaryFormat) -> Result<String, RenderError> {
     match format {
         SummaryFormat::Markdown => Ok(markdown::render(summary)),

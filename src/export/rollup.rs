@@ -123,6 +123,10 @@ fn framework_words(f: &FrameworkRef) -> String {
 }
 
 /// Add up summaries. `tier_rank` orders tiers (lowest first); unknown tiers go last.
+///
+/// # Errors
+/// No summaries; one person in two summaries; or, unless `allow_mixed`, summaries whose period
+/// or framework (name and version) differ from the first one's.
 pub fn rollup(
     inputs: &[Input],
     allow_mixed: bool,
@@ -304,6 +308,9 @@ pub fn rollup(
 }
 
 /// The roll-up as pretty JSON, ending with a newline.
+///
+/// # Errors
+/// Only if serialisation fails.
 pub fn render_json(r: &Rollup) -> Result<String, RenderError> {
     let mut text = serde_json::to_string_pretty(r).map_err(|e| RenderError(e.to_string()))?;
     text.push('\n');
@@ -374,7 +381,13 @@ pub fn render_markdown(r: &Rollup) -> String {
     out.push_str("## People by tier\n\n| Tier | People | Names |\n|---|--:|---|\n");
     for t in &r.by_tier {
         let names: Vec<String> = t.names.iter().map(|n| md(n)).collect();
-        let _ = writeln!(out, "| {} | {} | {} |", md(&t.title), t.people, names.join(", "));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            md(&t.title),
+            t.people,
+            names.join(", ")
+        );
     }
     out.push('\n');
 
@@ -462,10 +475,18 @@ impl Page<'_> {
 }
 
 /// The roll-up as one self-contained HTML page.
+///
+/// # Errors
+/// If the template fails to render (a defect, not a property of the data).
 pub fn render_html(r: &Rollup) -> Result<String, RenderError> {
     let groups = [MetricGroup::Academic, MetricGroup::Facility]
         .into_iter()
-        .map(|g| (g.label(), r.metrics.iter().filter(|m| m.group == g).collect()))
+        .map(|g| {
+            (
+                g.label(),
+                r.metrics.iter().filter(|m| m.group == g).collect(),
+            )
+        })
         .filter(|(_, rows): &(&str, Vec<&MetricLine>)| !rows.is_empty())
         .collect();
     let mut html = Page { r, groups }

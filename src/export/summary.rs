@@ -751,7 +751,11 @@ fn goals(ctx: &Context) -> Vec<GoalLine> {
     goals
 }
 
-fn talking_points(framework: &Framework, metrics: &[MetricLine], headline: &Headline) -> Vec<TalkingPointLine> {
+fn talking_points(
+    framework: &Framework,
+    metrics: &[MetricLine],
+    headline: &Headline,
+) -> Vec<TalkingPointLine> {
     framework
         .talking_points
         .iter()
@@ -823,7 +827,10 @@ fn thresholds(framework: &Framework, tier: &Tier) -> Vec<Threshold> {
     let basis = crate::framework::DEFAULT_BASIS.to_string();
     out.push(Threshold {
         applies_to: "cpd/continuous".into(),
-        threshold: format!("no gap longer than {} days between CPD entries", cpd.max_gap_days),
+        threshold: format!(
+            "no gap longer than {} days between CPD entries",
+            cpd.max_gap_days
+        ),
         basis: basis.clone(),
     });
     out.push(Threshold {
@@ -892,13 +899,14 @@ pub fn build(ctx: &Context, period: Period, tier: &Tier, today: NaiveDate) -> Su
             entries: m.entries,
         })
         .collect();
-    let mut entries: Vec<Entry> = journal
+    // Sorted as references (entries are large to move), then copied once.
+    let mut in_period: Vec<&Entry> = journal
         .entries
         .iter()
         .filter(|e| period.contains(e.date))
-        .cloned()
         .collect();
-    entries.sort_by(|a, b| a.date.cmp(&b.date));
+    in_period.sort_by_key(|e| e.date);
+    let entries: Vec<Entry> = in_period.into_iter().cloned().collect();
     let highlights = entries
         .iter()
         .filter(|e| e.highlight)

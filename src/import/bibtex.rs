@@ -215,7 +215,10 @@ fn command_name(chars: &[char], i: usize) -> (String, usize) {
         j += 1;
     }
     if j == i {
-        return (chars.get(i).map(|c| c.to_string()).unwrap_or_default(), i + 1);
+        return (
+            chars.get(i).map(|c| c.to_string()).unwrap_or_default(),
+            i + 1,
+        );
     }
     (chars[i..j].iter().collect(), j)
 }
@@ -265,7 +268,10 @@ fn math_text(tex: &str) -> String {
             '^' | '_' => {
                 let (body, next) = match group(&chars, i + 1) {
                     Some(g) => g,
-                    None => (chars.get(i + 1).map(|c| c.to_string()).unwrap_or_default(), i + 2),
+                    None => (
+                        chars.get(i + 1).map(|c| c.to_string()).unwrap_or_default(),
+                        i + 2,
+                    ),
                 };
                 let body = math_text(&body);
                 let map = if c == '^' { superscript } else { subscript };
@@ -305,7 +311,8 @@ pub fn prepare(raw: &str) -> String {
                     i = next;
                     continue;
                 }
-                let empty_group = chars.get(next) == Some(&'{') && chars.get(next + 1) == Some(&'}');
+                let empty_group =
+                    chars.get(next) == Some(&'{') && chars.get(next + 1) == Some(&'}');
                 if GLYPHS.contains(&name.as_str()) {
                     // `\i` and `\j` are only ever written under an accent: the plain letter.
                     if name == "i" || name == "j" {
@@ -415,11 +422,7 @@ fn prepared_fields<'s>(raw: &RawBibliography<'s>) -> Vec<String> {
             let verbatim = is_verbatim(pair.key.v);
             for chunk in &pair.value.v {
                 if let RawChunk::Normal(s) = chunk.v {
-                    texts.push(if verbatim {
-                        s.to_string()
-                    } else {
-                        prepare(s)
-                    });
+                    texts.push(if verbatim { s.to_string() } else { prepare(s) });
                 }
             }
         }
@@ -522,7 +525,11 @@ fn date_of(entry: &biblatex::Entry) -> Result<NaiveDate, String> {
         let number = |i: usize, default: u32| -> Option<u32> {
             parts.get(i).map_or(Some(default), |p| p.parse().ok())
         };
-        let parsed = match (parts.first().and_then(|y| y.parse::<i32>().ok()), number(1, 1), number(2, 1)) {
+        let parsed = match (
+            parts.first().and_then(|y| y.parse::<i32>().ok()),
+            number(1, 1),
+            number(2, 1),
+        ) {
             (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
             _ => None,
         };
@@ -617,6 +624,10 @@ fn record(entry: &biblatex::Entry, options: &Options) -> Result<Entry, String> {
 }
 
 /// Read BibTeX text: every record, or nothing.
+///
+/// # Errors
+/// The first fault: a syntax error or undefined macro (with its record, line and column), or a
+/// record without a title or year, with a bad month or day, an invalid DOI or URL.
 pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportError> {
     let raw = RawBibliography::parse(text).map_err(|e| parse_error(text, &e))?;
     let texts = prepared_fields(&raw);

@@ -62,7 +62,10 @@ impl Lines<'_> {
             self.at = 0;
             self.line = 1;
         }
-        self.line += self.text[self.at..to].iter().filter(|&&b| b == b'\n').count();
+        self.line += self.text[self.at..to]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         self.at = to;
         self.line
     }
@@ -93,6 +96,10 @@ fn evidence(raw: &str) -> Result<crate::model::Evidence, InputError> {
 }
 
 /// Read corepath CSV text.
+///
+/// # Errors
+/// The first fault, with its line: an unknown or repeated column, a missing required column, a
+/// record with the wrong number of fields, or a value the entry does not accept.
 pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportError> {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(true)
@@ -132,9 +139,7 @@ pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportErro
         if at.and_then(|i| column[i]).is_none() {
             return Err(ImportError::new(
                 "line 1",
-                format!(
-                    "no {required:?} column; the header needs at least date, kind and title"
-                ),
+                format!("no {required:?} column; the header needs at least date, kind and title"),
             ));
         }
     }
@@ -238,7 +243,11 @@ mod tests {
         assert_eq!(split_list("a; b;;c "), vec!["a", "b", "c"]);
         assert_eq!(split_list(r"a\;b;c\\"), vec!["a;b", r"c\"]);
         assert!(split_list("").is_empty());
-        let items = ["x;y".to_string(), r"back\slash".to_string(), "z".to_string()];
+        let items = [
+            "x;y".to_string(),
+            r"back\slash".to_string(),
+            "z".to_string(),
+        ];
         assert_eq!(split_list(&crate::export::csv::join_list(&items)), items);
     }
 }

@@ -9,6 +9,10 @@ use super::{Candidate, ImportError, Options, finish};
 use crate::model::Entry;
 
 /// Read corepath JSON text.
+///
+/// # Errors
+/// Text that is not JSON (with line and column), another format or a newer version, or the first
+/// entry that does not parse or validate (with its index and field).
 pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         ImportError::new(

@@ -112,6 +112,9 @@ pub struct Candidate {
 }
 
 /// Read a file's text as entries; refuse the whole file at its first bad record.
+///
+/// # Errors
+/// The first bad record, located (CSV line, BibTeX record key, JSON entry index) and explained.
 pub fn parse(
     format: ImportFormat,
     text: &str,

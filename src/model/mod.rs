@@ -71,12 +71,22 @@ impl Journal {
 
     /// The position of the entry with this id, or of the only entry whose id starts with it.
     pub fn find_entry(&self, id: &str) -> Result<usize, InputError> {
-        find_by_id(self.entries.iter().map(|e| e.id.as_str()), id, "entry id", "corepath list")
+        find_by_id(
+            self.entries.iter().map(|e| e.id.as_str()),
+            id,
+            "entry id",
+            "corepath list",
+        )
     }
 
     /// The position of the goal with this id, or of the only goal whose id starts with it.
     pub fn find_goal(&self, id: &str) -> Result<usize, InputError> {
-        find_by_id(self.goals.iter().map(|g| g.id.as_str()), id, "goal id", "corepath goal list")
+        find_by_id(
+            self.goals.iter().map(|g| g.id.as_str()),
+            id,
+            "goal id",
+            "corepath goal list",
+        )
     }
 
     /// The self-assessment of an expectation, if the user made one.

@@ -112,9 +112,13 @@ impl StoreError {
 fn restore_hint(path: &Path) -> String {
     let backup = backup_path(path);
     if backup.exists() {
-        format!("; the previous version is kept as {} (copy it over the journal to restore it)", backup.display())
+        format!(
+            "; the previous version is kept as {} (copy it over the journal to restore it)",
+            backup.display()
+        )
     } else {
-        "; there is no backup to restore (fix the file by hand, or move it away to start again)".to_string()
+        "; there is no backup to restore (fix the file by hand, or move it away to start again)"
+            .to_string()
     }
 }
 

@@ -100,8 +100,7 @@ impl Store {
         let journal = parse(&self.path, &bytes)?;
         let read_only = (journal.version > model::VERSION).then(|| {
             format!(
-                "{} was written by a newer corepath (format version {}; this one understands {}): it is open read-only",
-                self.path.display(),
+                "written by a newer corepath (format version {}; this one understands {}), so it is open read-only",
                 journal.version,
                 model::VERSION
             )
@@ -139,7 +138,9 @@ impl Store {
             _ => {
                 let loaded = self.load()?;
                 if let Some(why) = loaded.read_only {
-                    return Err(StoreError::ReadOnly(why).into());
+                    return Err(
+                        StoreError::ReadOnly(format!("{}: {why}", self.path.display())).into(),
+                    );
                 }
                 loaded.journal
             }

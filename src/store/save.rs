@@ -4,7 +4,6 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-
 use super::StoreError;
 use super::paths::backup_path;
 use crate::model::Journal;
@@ -41,20 +40,25 @@ fn replace(path: &Path, bytes: &[u8], mode: Option<u32>, backup: bool) -> Result
         .prefix(&prefix)
         .tempfile_in(dir)
         .map_err(|e| StoreError::write(path, e))?;
-    tmp.write_all(bytes).map_err(|e| StoreError::write(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| StoreError::write(path, e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| StoreError::write(path, e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| StoreError::write(path, e))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = mode.unwrap_or(0o644);
-        fs::set_permissions(tmp.path(), fs::Permissions::from_mode(mode)).map_err(|e| StoreError::write(path, e))?;
+        fs::set_permissions(tmp.path(), fs::Permissions::from_mode(mode))
+            .map_err(|e| StoreError::write(path, e))?;
     }
     #[cfg(not(unix))]
     let _ = mode;
     if backup && path.exists() {
         keep_backup(path, dir)?;
     }
-    tmp.persist(path).map_err(|e| StoreError::write(path, e.error))?;
+    tmp.persist(path)
+        .map_err(|e| StoreError::write(path, e.error))?;
     sync_dir(dir);
     Ok(())
 }
@@ -62,14 +66,18 @@ fn replace(path: &Path, bytes: &[u8], mode: Option<u32>, backup: bool) -> Result
 /// The prefix of a save's temp file: `.journal.json.tmp`, so a save that was killed half-way
 /// leaves a file that is recognisably ours.
 fn temp_prefix(path: &Path) -> String {
-    let name = path.file_name().map_or_else(|| "journal.json".into(), |n| n.to_string_lossy());
+    let name = path
+        .file_name()
+        .map_or_else(|| "journal.json".into(), |n| n.to_string_lossy());
     format!(".{name}.tmp")
 }
 
 /// Remove temp files left by saves that were killed half-way. Only the holder of the journal's
 /// lock writes temp files, and the caller holds it, so any that exist are stale.
 fn remove_stale(dir: &Path, prefix: &str) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         if entry.file_name().to_string_lossy().starts_with(prefix) {
             let _ = fs::remove_file(entry.path());

@@ -19,7 +19,14 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Tab; 6] = [Tab::Journal, Tab::Metrics, Tab::Progression, Tab::Cpd, Tab::Goals, Tab::Appraisal];
+    pub const ALL: [Tab; 6] = [
+        Tab::Journal,
+        Tab::Metrics,
+        Tab::Progression,
+        Tab::Cpd,
+        Tab::Goals,
+        Tab::Appraisal,
+    ];
 
     /// The tab's title.
     pub fn title(self) -> &'static str {

@@ -13,6 +13,7 @@ use super::keymap::{self, Context};
 use super::onboarding;
 use super::prompt::{Prompt, PromptKind};
 use super::views::{Figures, JournalView, PeriodChoice, cycle};
+use crate::assess::Context as Assessment;
 use crate::framework::{Framework, Rule};
 use crate::model::{Entry, Goal, InputError, Journal, SelfAssessment};
 use crate::store::{FileStamp, Loaded, Store, StoreError, fresh_id};
@@ -118,6 +119,8 @@ pub struct App {
     pub message: Option<Message>,
     /// Whether the help overlay is up.
     pub help: bool,
+    /// How far the help overlay is scrolled.
+    pub help_scroll: usize,
     /// A line of news for the status bar.
     pub hint: Option<String>,
     undo: Option<(usize, Entry)>,
@@ -128,8 +131,17 @@ pub struct App {
 
 impl App {
     /// The app on `store`, as of `today`; the welcome screen when there is no journal yet.
-    pub fn new(framework: Framework, store: Store, today: NaiveDate, clock: fn() -> DateTime<Utc>) -> Result<App, StoreError> {
-        let data = if store.exists() { Some(store.load()?) } else { None };
+    pub fn new(
+        framework: Framework,
+        store: Store,
+        today: NaiveDate,
+        clock: fn() -> DateTime<Utc>,
+    ) -> Result<App, StoreError> {
+        let data = if store.exists() {
+            Some(store.load()?)
+        } else {
+            None
+        };
         let mut app = App {
             framework,
             store,
@@ -147,15 +159,14 @@ impl App {
             confirm: None,
             message: None,
             help: false,
+            help_scroll: 0,
             hint: None,
             undo: None,
             quit: false,
             demo: None,
         };
         if let Some(loaded) = data {
-            app.screen = Screen::Main;
-            app.set_data(loaded);
-            app.select_next_tier();
+            app.open(loaded);
         }
         Ok(app)
     }
@@ -185,6 +196,19 @@ impl App {
         self.demo.is_some()
     }
 
+    /// Show a journal on the main screen, looking toward the tier above the profile's.
+    fn open(&mut self, loaded: Loaded) {
+        let current = self
+            .framework
+            .tier_index(&loaded.journal.profile.tier)
+            .unwrap_or(0);
+        let next = (current + 1).min(self.framework.tiers.len().saturating_sub(1));
+        self.figures.progression.tier = next;
+        self.appraisal.tier = next;
+        self.screen = Screen::Main;
+        self.set_data(loaded);
+    }
+
     fn set_data(&mut self, loaded: Loaded) {
         self.data = Some(loaded);
         self.recompute();
@@ -195,28 +219,19 @@ impl App {
         let Some(data) = &self.data else { return };
         let journal = &data.journal;
         self.journal.reindex(journal, self.today);
-        self.figures.compute_metrics(&self.framework, journal, self.today);
-        self.figures.compute_progression(&self.framework, journal, self.today);
-        self.figures.compute_cpd(&self.framework, journal, self.today);
+        let ctx = Assessment::new(&self.framework, journal);
+        self.figures.compute_all(&ctx, self.today);
         self.goal_cursor.clamp(journal.goals.len());
         if self.tab == Tab::Appraisal {
-            self.appraisal.compute(&self.framework, journal, self.today);
-        }
-    }
-
-    fn select_next_tier(&mut self) {
-        let Some(journal) = self.journal_data() else { return };
-        let current = self.framework.tier_index(&journal.profile.tier).unwrap_or(0);
-        self.figures.progression.tier = (current + 1).min(self.framework.tiers.len().saturating_sub(1));
-        self.appraisal.tier = self.figures.progression.tier;
-        if let Some(data) = &self.data {
-            self.figures.compute_progression(&self.framework, &data.journal, self.today);
+            self.appraisal.compute(&ctx, self.today);
         }
     }
 
     /// Notice a change made by another process (the command line) and show it.
     pub fn refresh(&mut self) -> Result<(), StoreError> {
-        let Some(data) = &self.data else { return Ok(()) };
+        let Some(data) = &self.data else {
+            return Ok(());
+        };
         if self.store.stamp() != data.stamp {
             let loaded = self.store.load()?;
             self.set_data(loaded);
@@ -225,8 +240,14 @@ impl App {
     }
 
     /// Apply one change to the journal in a locked transaction and show the result.
-    fn change<T>(&mut self, change: impl FnOnce(&mut Journal) -> Result<T, Failure>) -> Result<T, Failure> {
-        let cached = self.data.as_ref().and_then(|d| d.stamp.map(|s| (&d.journal, s)));
+    fn change<T>(
+        &mut self,
+        change: impl FnOnce(&mut Journal) -> Result<T, Failure>,
+    ) -> Result<T, Failure> {
+        let cached = self
+            .data
+            .as_ref()
+            .and_then(|d| d.stamp.map(|s| (&d.journal, s)));
         let cached: Option<(&Journal, FileStamp)> = cached;
         let (value, loaded) = self.store.transact(cached, change)?;
         self.set_data(loaded);
@@ -259,7 +280,9 @@ impl App {
                     Tab::Progression => Context::Progression,
                     Tab::Cpd => Context::Cpd,
                     Tab::Goals => Context::Goals,
-                    Tab::Appraisal if self.appraisal.step == AppraisalStep::Export => Context::Fields,
+                    Tab::Appraisal if self.appraisal.step == AppraisalStep::Export => {
+                        Context::Fields
+                    }
                     Tab::Appraisal => Context::Appraisal,
                 },
             }
@@ -280,7 +303,9 @@ impl App {
         }
         match &mut self.screen {
             Screen::Onboarding(form) => Some(form),
-            Screen::Main if self.tab == Tab::Appraisal && self.appraisal.step == AppraisalStep::Export => {
+            Screen::Main
+                if self.tab == Tab::Appraisal && self.appraisal.step == AppraisalStep::Export =>
+            {
                 Some(&mut self.appraisal.export)
             }
             _ => None,
@@ -307,8 +332,18 @@ impl App {
 
     /// Keys that edit text inside a focused text field rather than move between fields.
     fn text_editing_key(&mut self, key: KeyEvent) -> bool {
-        let Some(form) = self.fields_mut() else { return false };
-        let editing = matches!(key.code, KeyCode::Left | KeyCode::Right | KeyCode::Home | KeyCode::End | KeyCode::Backspace | KeyCode::Delete);
+        let Some(form) = self.fields_mut() else {
+            return false;
+        };
+        let editing = matches!(
+            key.code,
+            KeyCode::Left
+                | KeyCode::Right
+                | KeyCode::Home
+                | KeyCode::End
+                | KeyCode::Backspace
+                | KeyCode::Delete
+        );
         if form.focus_is_text() && editing {
             form.input(key);
             return true;
@@ -354,15 +389,32 @@ impl App {
             Failure::Store(_) => "The journal could not be changed",
             Failure::Message(_) => "That did not work",
         };
-        self.message = Some(Message { title: title.to_string(), text: failure.to_string(), error: true });
+        let kept = self.entry_form.is_some()
+            || self.prompt.is_some()
+            || matches!(self.screen, Screen::Onboarding(_));
+        let mut text = failure.to_string();
+        if kept {
+            text.push_str("\n\nWhat you typed is kept.");
+        }
+        self.message = Some(Message {
+            title: title.to_string(),
+            text,
+            error: true,
+        });
     }
 
     /// Apply one action.
     pub fn update(&mut self, action: Action) -> Result<(), Failure> {
         if self.message.is_some() || self.help {
-            if action == Action::Back {
-                self.message = None;
-                self.help = false;
+            match action {
+                Action::Back => {
+                    self.message = None;
+                    self.help = false;
+                    self.help_scroll = 0;
+                }
+                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::Down => self.help_scroll += 1,
+                _ => {}
             }
             return Ok(());
         }
@@ -403,32 +455,43 @@ impl App {
         if tab == Tab::Appraisal
             && let Some(data) = &self.data
         {
-            self.appraisal.compute(&self.framework, &data.journal, self.today);
+            self.appraisal
+                .compute(&Assessment::new(&self.framework, &data.journal), self.today);
         }
     }
 
     fn guard_writable(&self) -> Result<(), Failure> {
         match self.read_only() {
-            Some(why) => Err(Failure::Store(StoreError::ReadOnly(why.to_string()))),
+            Some(why) => Err(Failure::Store(StoreError::ReadOnly(format!(
+                "{}: {why}",
+                self.path().display()
+            )))),
             None => Ok(()),
         }
     }
 
     fn welcome_action(&mut self, action: Action) -> Result<(), Failure> {
-        let Screen::Welcome { choice } = &mut self.screen else { return Ok(()) };
+        let Screen::Welcome { choice } = &mut self.screen else {
+            return Ok(());
+        };
         match action {
             Action::Up | Action::Down => *choice = 1 - *choice,
-            Action::Enter if *choice == 0 => self.screen = Screen::Onboarding(onboarding::form(&self.framework, self.today)),
-            Action::CreateProfile => self.screen = Screen::Onboarding(onboarding::form(&self.framework, self.today)),
+            Action::Enter if *choice == 0 => {
+                self.screen = Screen::Onboarding(onboarding::form(&self.framework, self.today))
+            }
+            Action::CreateProfile => {
+                self.screen = Screen::Onboarding(onboarding::form(&self.framework, self.today))
+            }
             Action::Enter | Action::ExploreDemo => {
                 let (dir, path) = crate::store::demo_copy()?;
                 self.store = Store::new(path);
                 self.demo = Some(dir);
                 let loaded = self.store.load()?;
-                self.screen = Screen::Main;
-                self.set_data(loaded);
-                self.select_next_tier();
-                self.hint = Some("This is the demo journal, a temporary copy: nothing you do here is kept.".into());
+                self.open(loaded);
+                self.hint = Some(
+                    "This is the demo journal, a temporary copy: nothing you do here is kept."
+                        .into(),
+                );
             }
             Action::Quit => self.quit = true,
             _ => {}
@@ -437,16 +500,16 @@ impl App {
     }
 
     fn onboarding_action(&mut self, action: Action) -> Result<(), Failure> {
-        let Screen::Onboarding(form) = &mut self.screen else { return Ok(()) };
+        let Screen::Onboarding(form) = &mut self.screen else {
+            return Ok(());
+        };
         match form.apply(action) {
             Outcome::Back => self.screen = Screen::Welcome { choice: 0 },
             Outcome::Submit => {
                 let journal = onboarding::journal(&self.framework, form)?;
                 self.store.create(&journal)?;
                 let loaded = self.store.load()?;
-                self.screen = Screen::Main;
-                self.set_data(loaded);
-                self.select_next_tier();
+                self.open(loaded);
                 self.hint = Some("Welcome! Press a to add your first entry — training you gave, a paper, a QC run, a course…".into());
             }
             Outcome::Handled | Outcome::Ignored => {}
@@ -456,7 +519,9 @@ impl App {
 
     fn journal_action(&mut self, action: Action) -> Result<(), Failure> {
         let len = self.journal.rows.len();
-        let Some(data) = &self.data else { return Ok(()) };
+        let Some(data) = &self.data else {
+            return Ok(());
+        };
         let journal = &data.journal;
         if self.journal.cursor.follow(action, len) {
             return Ok(());
@@ -470,17 +535,27 @@ impl App {
                 self.journal.apply(journal, self.today);
             }
             Action::FilterKind => {
-                let kinds: Vec<String> = self.framework.kinds.iter().map(|k| k.id.clone()).collect();
+                let kinds: Vec<String> =
+                    self.framework.kinds.iter().map(|k| k.id.clone()).collect();
                 self.journal.kind = cycle(&self.journal.kind, &kinds);
                 self.journal.apply(journal, self.today);
             }
             Action::FilterMetric => {
-                let metrics: Vec<String> = self.framework.metrics.iter().map(|m| m.id.clone()).collect();
+                let metrics: Vec<String> = self
+                    .framework
+                    .metrics
+                    .iter()
+                    .map(|m| m.id.clone())
+                    .collect();
                 self.journal.metric = cycle(&self.journal.metric, &metrics);
                 self.journal.apply(journal, self.today);
             }
             Action::FilterTag => {
-                let mut tags: Vec<String> = journal.entries.iter().flat_map(|e| e.tags.iter().cloned()).collect();
+                let mut tags: Vec<String> = journal
+                    .entries
+                    .iter()
+                    .flat_map(|e| e.tags.iter().cloned())
+                    .collect();
                 tags.sort();
                 tags.dedup();
                 self.journal.tag = cycle(&self.journal.tag, &tags);
@@ -490,7 +565,9 @@ impl App {
                 self.journal.period = self.journal.period.next(true);
                 self.journal.apply(journal, self.today);
             }
-            Action::CustomPeriod => self.prompt = Some(Prompt::custom_period(PromptKind::JournalPeriod, self.today)),
+            Action::CustomPeriod => {
+                self.prompt = Some(Prompt::custom_period(PromptKind::JournalPeriod, self.today))
+            }
             Action::ClearFilters | Action::Back => {
                 self.journal.query.clear();
                 self.journal.kind = None;
@@ -506,7 +583,11 @@ impl App {
             Action::Edit => {
                 self.guard_writable()?;
                 if let Some(i) = self.journal.selected() {
-                    self.entry_form = Some(EntryForm::edit(&self.framework, &journal.entries[i], self.today));
+                    self.entry_form = Some(EntryForm::edit(
+                        &self.framework,
+                        &journal.entries[i],
+                        self.today,
+                    ));
                 }
             }
             Action::Delete => {
@@ -528,7 +609,14 @@ impl App {
                         e.updated = now;
                         Ok(e.highlight)
                     })?;
-                    self.hint = Some(if on { "★ Starred: it will stand out in the appraisal summary." } else { "Unstarred." }.into());
+                    self.hint = Some(
+                        if on {
+                            "★ Starred: it will stand out in the appraisal summary."
+                        } else {
+                            "Unstarred."
+                        }
+                        .into(),
+                    );
                 }
             }
             _ => {}
@@ -561,18 +649,27 @@ impl App {
                 self.confirm = None;
                 match confirm {
                     Confirm::DeleteEntry(i) => {
-                        let Some(id) = self.journal_data().and_then(|j| j.entries.get(i)).map(|e| e.id.clone()) else {
+                        let Some(id) = self
+                            .journal_data()
+                            .and_then(|j| j.entries.get(i))
+                            .map(|e| e.id.clone())
+                        else {
                             return Ok(());
                         };
                         let removed = self.change(|j| {
                             let index = j.find_entry(&id)?;
                             Ok((index, j.entries.remove(index)))
                         })?;
-                        self.hint = Some(format!("Deleted \"{}\". Press u to undo.", removed.1.title));
+                        self.hint =
+                            Some(format!("Deleted \"{}\". Press u to undo.", removed.1.title));
                         self.undo = Some(removed);
                     }
                     Confirm::DeleteGoal(i) => {
-                        let Some(id) = self.journal_data().and_then(|j| j.goals.get(i)).map(|g| g.id.clone()) else {
+                        let Some(id) = self
+                            .journal_data()
+                            .and_then(|j| j.goals.get(i))
+                            .map(|g| g.id.clone())
+                        else {
                             return Ok(());
                         };
                         self.change(|j| {
@@ -592,7 +689,9 @@ impl App {
     }
 
     fn entry_action(&mut self, action: Action) -> Result<(), Failure> {
-        let Some(form) = &mut self.entry_form else { return Ok(()) };
+        let Some(form) = &mut self.entry_form else {
+            return Ok(());
+        };
         let framework = &self.framework;
         match form.step {
             Step::Kind => match action {
@@ -610,10 +709,18 @@ impl App {
             },
             Step::Details | Step::Reflection => {
                 let details = form.step == Step::Details;
-                let fields = if details { &mut form.details } else { &mut form.reflection };
+                let fields = if details {
+                    &mut form.details
+                } else {
+                    &mut form.reflection
+                };
                 match fields.apply(action) {
-                    Outcome::Submit if details && action == Action::Save => form.step = Step::Review,
-                    Outcome::Submit => form.step = if details { Step::Metrics } else { Step::Review },
+                    Outcome::Submit if details && action == Action::Save => {
+                        form.step = Step::Review
+                    }
+                    Outcome::Submit => {
+                        form.step = if details { Step::Metrics } else { Step::Review }
+                    }
                     Outcome::Back => form.step = if details { Step::Kind } else { Step::Metrics },
                     Outcome::Handled | Outcome::Ignored => {}
                 }
@@ -622,7 +729,9 @@ impl App {
                 let n = form.metrics.len();
                 match action {
                     Action::Up => form.metric_cursor = form.metric_cursor.saturating_sub(1),
-                    Action::Down => form.metric_cursor = (form.metric_cursor + 1).min(n.saturating_sub(1)),
+                    Action::Down => {
+                        form.metric_cursor = (form.metric_cursor + 1).min(n.saturating_sub(1))
+                    }
                     Action::Toggle => {
                         if let Some(m) = form.metrics.get_mut(form.metric_cursor) {
                             *m = !*m;
@@ -644,7 +753,9 @@ impl App {
 
     fn save_entry(&mut self) -> Result<(), Failure> {
         self.guard_writable()?;
-        let Some(form) = &self.entry_form else { return Ok(()) };
+        let Some(form) = &self.entry_form else {
+            return Ok(());
+        };
         let now = (self.clock)();
         let framework = &self.framework;
         let editing = form.editing.as_ref().map(|e| e.id.clone());
@@ -653,10 +764,12 @@ impl App {
         let saved = self.store_entry(draft, editing)?;
         self.entry_form = None;
         self.hint = Some(format!("Saved \"{}\".", saved.title));
-        if let Some(pos) = self.journal_data().and_then(|j| j.entries.iter().position(|e| e.id == saved.id)) {
-            if let Some(row) = self.journal.rows.iter().position(|&r| r == pos) {
-                self.journal.cursor.selected = row;
-            }
+        let position = self
+            .journal_data()
+            .and_then(|j| j.entries.iter().position(|e| e.id == saved.id));
+        if let Some(row) = position.and_then(|pos| self.journal.rows.iter().position(|&r| r == pos))
+        {
+            self.journal.cursor.selected = row;
         }
         self.tab = Tab::Journal;
         Ok(())
@@ -681,7 +794,9 @@ impl App {
     }
 
     fn metrics_action(&mut self, action: Action) -> Result<(), Failure> {
-        let Some(data) = &self.data else { return Ok(()) };
+        let Some(data) = &self.data else {
+            return Ok(());
+        };
         let len = self.framework.metrics.len();
         let view = &mut self.figures.metrics;
         if view.cursor.follow(action, len) {
@@ -690,9 +805,12 @@ impl App {
         match action {
             Action::Period => {
                 view.period = view.period.next(false);
-                self.figures.compute_metrics(&self.framework, &data.journal, self.today);
+                self.figures
+                    .compute_metrics(&Assessment::new(&self.framework, &data.journal), self.today);
             }
-            Action::CustomPeriod => self.prompt = Some(Prompt::custom_period(PromptKind::MetricsPeriod, self.today)),
+            Action::CustomPeriod => {
+                self.prompt = Some(Prompt::custom_period(PromptKind::MetricsPeriod, self.today))
+            }
             Action::Enter => {
                 if let Some(metric) = self.framework.metrics.get(view.cursor.selected) {
                     let period = view.period;
@@ -703,7 +821,10 @@ impl App {
                     self.journal.tag = None;
                     self.journal.apply(&data.journal, self.today);
                     self.tab = Tab::Journal;
-                    self.hint = Some(format!("Entries for {} {} — c clears the filter.", metric.code, metric.label));
+                    self.hint = Some(format!(
+                        "Entries for {} {} — c clears the filter.",
+                        metric.code, metric.label
+                    ));
                 }
             }
             _ => {}
@@ -712,7 +833,9 @@ impl App {
     }
 
     fn progression_action(&mut self, action: Action) -> Result<(), Failure> {
-        let Some(data) = &self.data else { return Ok(()) };
+        let Some(data) = &self.data else {
+            return Ok(());
+        };
         let view = &mut self.figures.progression;
         let len = view.progress.as_ref().map_or(0, |p| p.expectations.len());
         let tiers = self.framework.tiers.len();
@@ -721,32 +844,66 @@ impl App {
         }
         match action {
             Action::Left | Action::Right => {
-                let next = if action == Action::Left { view.tier.saturating_sub(1) } else { (view.tier + 1).min(tiers.saturating_sub(1)) };
+                let next = if action == Action::Left {
+                    view.tier.saturating_sub(1)
+                } else {
+                    (view.tier + 1).min(tiers.saturating_sub(1))
+                };
                 if next != view.tier {
                     view.tier = next;
                     view.cursor = Default::default();
-                    self.figures.compute_progression(&self.framework, &data.journal, self.today);
+                    self.figures.compute_progression(
+                        &Assessment::new(&self.framework, &data.journal),
+                        self.today,
+                    );
                 }
             }
             Action::MakeGoal => {
                 self.guard_writable()?;
-                let Some(exp) = self.selected_expectation() else { return Ok(()) };
+                let Some(exp) = self.selected_expectation() else {
+                    return Ok(());
+                };
                 if exp.status.is_met() {
                     self.hint = Some("That expectation is already met.".into());
                     return Ok(());
                 }
                 let due = data.journal.profile.next_appraisal;
-                self.prompt = Some(Prompt::goal(&self.framework, &data.journal, None, Some(exp.id.clone()), &exp.suggestion, due));
+                let self_assessed = self
+                    .framework
+                    .expectation(&exp.id)
+                    .is_some_and(|(_, e)| e.rule == Rule::SelfAssessed);
+                let title = if self_assessed {
+                    &exp.text
+                } else {
+                    &exp.suggestion
+                };
+                self.prompt = Some(Prompt::goal(
+                    &self.framework,
+                    &data.journal,
+                    None,
+                    Some(exp.id.clone()),
+                    title,
+                    due,
+                ));
             }
             Action::SelfAssess => {
                 self.guard_writable()?;
-                let Some(exp) = self.selected_expectation() else { return Ok(()) };
-                let is_self = self.framework.expectation(&exp.id).is_some_and(|(_, e)| e.rule == Rule::SelfAssessed);
+                let Some(exp) = self.selected_expectation() else {
+                    return Ok(());
+                };
+                let is_self = self
+                    .framework
+                    .expectation(&exp.id)
+                    .is_some_and(|(_, e)| e.rule == Rule::SelfAssessed);
                 if !is_self {
                     self.hint = Some("Only expectations no entry can show are self-assessed; log entries for this one.".into());
                     return Ok(());
                 }
-                let current = data.journal.self_assessment(&exp.id).map(|s| s.justification.clone()).unwrap_or_default();
+                let current = data
+                    .journal
+                    .self_assessment(&exp.id)
+                    .map(|s| s.justification.clone())
+                    .unwrap_or_default();
                 self.prompt = Some(Prompt::justification(&exp.id, &exp.text, &current));
             }
             _ => {}
@@ -756,7 +913,10 @@ impl App {
 
     fn selected_expectation(&self) -> Option<crate::assess::ExpectationStatus> {
         let view = &self.figures.progression;
-        view.progress.as_ref().and_then(|p| p.expectations.get(view.cursor.selected)).cloned()
+        view.progress
+            .as_ref()
+            .and_then(|p| p.expectations.get(view.cursor.selected))
+            .cloned()
     }
 
     fn cpd_action(&mut self, action: Action) {
@@ -764,17 +924,25 @@ impl App {
         match action {
             Action::Period => {
                 self.figures.cpd.period = self.figures.cpd.period.next(false);
-                self.figures.compute_cpd(&self.framework, &data.journal, self.today);
+                self.figures
+                    .compute_cpd(&Assessment::new(&self.framework, &data.journal), self.today);
             }
-            Action::CustomPeriod => self.prompt = Some(Prompt::custom_period(PromptKind::CpdPeriod, self.today)),
-            Action::Up => self.figures.cpd.cursor.selected = self.figures.cpd.cursor.selected.saturating_sub(1),
+            Action::CustomPeriod => {
+                self.prompt = Some(Prompt::custom_period(PromptKind::CpdPeriod, self.today))
+            }
+            Action::Up => {
+                self.figures.cpd.cursor.selected =
+                    self.figures.cpd.cursor.selected.saturating_sub(1)
+            }
             Action::Down => self.figures.cpd.cursor.selected += 1,
             _ => {}
         }
     }
 
     fn goals_action(&mut self, action: Action) -> Result<(), Failure> {
-        let Some(data) = &self.data else { return Ok(()) };
+        let Some(data) = &self.data else {
+            return Ok(());
+        };
         let journal = &data.journal;
         let len = journal.goals.len();
         let order = goal_order(journal);
@@ -792,7 +960,14 @@ impl App {
                 self.guard_writable()?;
                 if let Some(i) = selected {
                     let g = &journal.goals[i];
-                    self.prompt = Some(Prompt::goal(&self.framework, journal, Some(g), g.expectation.clone(), &g.title, g.due));
+                    self.prompt = Some(Prompt::goal(
+                        &self.framework,
+                        journal,
+                        Some(g),
+                        g.expectation.clone(),
+                        &g.title,
+                        g.due,
+                    ));
                 }
             }
             Action::Done => {
@@ -804,7 +979,14 @@ impl App {
                         j.goals[index].done = !j.goals[index].done;
                         Ok(j.goals[index].done)
                     })?;
-                    self.hint = Some(if done { "Goal done — well done." } else { "Goal open again." }.into());
+                    self.hint = Some(
+                        if done {
+                            "Goal done — well done."
+                        } else {
+                            "Goal open again."
+                        }
+                        .into(),
+                    );
                 }
             }
             Action::Delete => {
@@ -819,14 +1001,27 @@ impl App {
     }
 
     fn prompt_action(&mut self, action: Action) -> Result<(), Failure> {
-        let Some(prompt) = &mut self.prompt else { return Ok(()) };
+        let Some(prompt) = &mut self.prompt else {
+            return Ok(());
+        };
         match prompt.form.apply(action) {
             Outcome::Back => self.prompt = None,
             Outcome::Submit => {
-                let Some(prompt) = self.prompt.take() else { return Ok(()) };
-                if let Err(e) = self.submit_prompt(&prompt) {
-                    self.prompt = Some(prompt);
-                    return Err(e);
+                let Some(mut prompt) = self.prompt.take() else {
+                    return Ok(());
+                };
+                match self.submit_prompt(&prompt) {
+                    Ok(()) => {}
+                    // A value refused as a whole (a period that ends before it starts) is shown
+                    // beside the field, like any other refusal.
+                    Err(Failure::Input(e)) => {
+                        prompt.form.refuse(&e);
+                        self.prompt = Some(prompt);
+                    }
+                    Err(other) => {
+                        self.prompt = Some(prompt);
+                        return Err(other);
+                    }
                 }
             }
             Outcome::Handled | Outcome::Ignored => {}
@@ -837,9 +1032,14 @@ impl App {
     fn submit_prompt(&mut self, prompt: &Prompt) -> Result<(), Failure> {
         let today = self.today;
         match &prompt.kind {
-            PromptKind::JournalPeriod | PromptKind::MetricsPeriod | PromptKind::CpdPeriod | PromptKind::AppraisalPeriod => {
+            PromptKind::JournalPeriod
+            | PromptKind::MetricsPeriod
+            | PromptKind::CpdPeriod
+            | PromptKind::AppraisalPeriod => {
                 let period = PeriodChoice::Custom(prompt.period()?);
-                let Some(data) = &self.data else { return Ok(()) };
+                let Some(data) = &self.data else {
+                    return Ok(());
+                };
                 match prompt.kind {
                     PromptKind::JournalPeriod => {
                         self.journal.period = period;
@@ -847,15 +1047,20 @@ impl App {
                     }
                     PromptKind::MetricsPeriod => {
                         self.figures.metrics.period = period;
-                        self.figures.compute_metrics(&self.framework, &data.journal, today);
+                        self.figures.compute_metrics(
+                            &Assessment::new(&self.framework, &data.journal),
+                            today,
+                        );
                     }
                     PromptKind::AppraisalPeriod => {
                         self.appraisal.period = period;
-                        self.appraisal.compute(&self.framework, &data.journal, today);
+                        self.appraisal
+                            .compute(&Assessment::new(&self.framework, &data.journal), today);
                     }
                     _ => {
                         self.figures.cpd.period = period;
-                        self.figures.compute_cpd(&self.framework, &data.journal, today);
+                        self.figures
+                            .compute_cpd(&Assessment::new(&self.framework, &data.journal), today);
                     }
                 }
             }
@@ -874,7 +1079,15 @@ impl App {
                         }
                         None => {
                             let id = fresh_id(|id| j.id_in_use(id));
-                            j.goals.push(Goal { id, title, expectation, due, done: false, created: now, extra: Default::default() });
+                            j.goals.push(Goal {
+                                id,
+                                title,
+                                expectation,
+                                due,
+                                done: false,
+                                created: now,
+                                extra: Default::default(),
+                            });
                         }
                     }
                     Ok(())
@@ -887,11 +1100,19 @@ impl App {
                 self.change(|j| {
                     j.self_assessments.retain(|s| s.expectation != expectation);
                     if !why.is_empty() {
-                        j.self_assessments.push(SelfAssessment { expectation, justification: why, date: today, extra: Default::default() });
+                        j.self_assessments.push(SelfAssessment {
+                            expectation,
+                            justification: why,
+                            date: today,
+                            extra: Default::default(),
+                        });
                     }
                     Ok(())
                 })?;
-                self.hint = Some("Self-assessment saved: it is reported as self-assessed, never as evidenced.".into());
+                self.hint = Some(
+                    "Self-assessment saved: it is reported as self-assessed, never as evidenced."
+                        .into(),
+                );
             }
         }
         Ok(())
@@ -900,7 +1121,9 @@ impl App {
 
 impl App {
     fn appraisal_action(&mut self, action: Action) -> Result<(), Failure> {
-        let Some(data) = &self.data else { return Ok(()) };
+        let Some(data) = &self.data else {
+            return Ok(());
+        };
         let today = self.today;
         let view = &mut self.appraisal;
         let tiers = self.framework.tiers.len();
@@ -938,7 +1161,11 @@ impl App {
                 true
             }
             (AppraisalStep::Highlights, Action::Star) => {
-                let Some(id) = view.entries.get(view.cursor.selected).map(|&i| data.journal.entries[i].id.clone()) else {
+                let Some(id) = view
+                    .entries
+                    .get(view.cursor.selected)
+                    .map(|&i| data.journal.entries[i].id.clone())
+                else {
                     return Ok(());
                 };
                 self.guard_writable()?;
@@ -972,15 +1199,19 @@ impl App {
             _ => false,
         };
         if recompute && let Some(data) = &self.data {
-            self.appraisal.compute(&self.framework, &data.journal, today);
+            self.appraisal
+                .compute(&Assessment::new(&self.framework, &data.journal), today);
         }
         Ok(())
     }
 
     fn write_summary(&mut self) -> Result<(), Failure> {
-        let Some(summary) = &self.appraisal.summary else { return Ok(()) };
+        let Some(summary) = &self.appraisal.summary else {
+            return Ok(());
+        };
         let (format, path) = self.appraisal.target();
-        let text = crate::export::render(summary, format).map_err(|e| Failure::Message(e.to_string()))?;
+        let text =
+            crate::export::render(summary, format).map_err(|e| Failure::Message(e.to_string()))?;
         crate::store::write_atomic(&path, text.as_bytes())?;
         let shown = std::path::absolute(&path).unwrap_or(path);
         self.hint = Some(format!("Wrote the evidence summary to {}", shown.display()));

@@ -9,8 +9,6 @@ use super::form::{Choice, Field, Form};
 use super::views::{Cursor, PeriodChoice};
 use crate::assess::Context;
 use crate::export::{self, Summary, SummaryFormat};
-use crate::framework::Framework;
-use crate::model::Journal;
 
 /// The steps of the walk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +25,12 @@ pub enum AppraisalStep {
 
 impl AppraisalStep {
     /// Every step, in order.
-    pub const ALL: [AppraisalStep; 4] =
-        [AppraisalStep::Period, AppraisalStep::Highlights, AppraisalStep::Preview, AppraisalStep::Export];
+    pub const ALL: [AppraisalStep; 4] = [
+        AppraisalStep::Period,
+        AppraisalStep::Highlights,
+        AppraisalStep::Preview,
+        AppraisalStep::Export,
+    ];
 
     /// The step's name.
     pub fn title(self) -> &'static str {
@@ -79,9 +81,15 @@ pub struct AppraisalView {
 }
 
 const FORMATS: [(&str, &str); 4] = [
-    ("md", "Markdown — reads as plain text, renders on GitHub/GitLab"),
+    (
+        "md",
+        "Markdown — reads as plain text, renders on GitHub/GitLab",
+    ),
     ("html", "HTML — one self-contained page, prints to A4"),
-    ("json", "JSON — corepath-evidence-summary, for a facility roll-up"),
+    (
+        "json",
+        "JSON — corepath-evidence-summary, for a facility roll-up",
+    ),
     ("csv", "CSV — one row per entry, for a spreadsheet"),
 ];
 
@@ -96,7 +104,13 @@ pub fn format_of(id: &str) -> SummaryFormat {
 }
 
 fn export_form(today: NaiveDate) -> Form {
-    let formats = FORMATS.iter().map(|(id, label)| Choice { id: id.to_string(), label: label.to_string() }).collect();
+    let formats = FORMATS
+        .iter()
+        .map(|(id, label)| Choice {
+            id: id.to_string(),
+            label: label.to_string(),
+        })
+        .collect();
     Form::new(vec![
         Field::choice("format", "Format", "Which format (←/→).", formats, "html"),
         Field::text(
@@ -127,17 +141,24 @@ impl AppraisalView {
     }
 
     /// Draw up the summary again for the current period, tier and journal.
-    pub fn compute(&mut self, framework: &Framework, journal: &Journal, today: NaiveDate) {
+    pub fn compute(&mut self, ctx: &Context, today: NaiveDate) {
+        let (framework, journal) = (ctx.framework, ctx.journal);
         let period = self.period.period(&journal.profile, today);
         let entries = &journal.entries;
-        let mut positions: Vec<usize> = (0..entries.len()).filter(|&i| period.contains(entries[i].date)).collect();
+        let mut positions: Vec<usize> = (0..entries.len())
+            .filter(|&i| period.contains(entries[i].date))
+            .collect();
         positions.sort_by(|&a, &b| entries[b].date.cmp(&entries[a].date));
         self.entries = positions;
         self.cursor.clamp(self.entries.len());
-        let Some(tier) = framework.tiers.get(self.tier) else { return };
-        let ctx = Context::new(framework, journal);
-        let summary = export::build(&ctx, period, tier, today);
-        self.preview = export::markdown::render(&summary).lines().map(str::to_string).collect();
+        let Some(tier) = framework.tiers.get(self.tier) else {
+            return;
+        };
+        let summary = export::build(ctx, period, tier, today);
+        self.preview = export::markdown::render(&summary)
+            .lines()
+            .map(str::to_string)
+            .collect();
         self.scroll = self.scroll.min(self.preview.len().saturating_sub(1));
         self.summary = Some(summary);
     }

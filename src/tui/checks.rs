@@ -2,8 +2,8 @@
 //! what the command line says.
 
 use crate::model::{
-    InputError, parse_date, parse_doi, parse_hours, parse_orcid, parse_people, parse_ror, parse_rrid, parse_url,
-    parse_years,
+    InputError, parse_date, parse_doi, parse_hours, parse_orcid, parse_people, parse_ror,
+    parse_rrid, parse_url, parse_years,
 };
 
 macro_rules! checks {

@@ -10,7 +10,8 @@ use super::checks;
 use super::form::{Choice, Field, Form};
 use crate::framework::{EntryKind, Framework, QuestionField};
 use crate::model::{
-    CREDIT_ROLES, Entry, Evidence, EvidenceType, InputError, parse_date, parse_hours, parse_people, validate_entry,
+    CREDIT_ROLES, Entry, Evidence, EvidenceType, InputError, parse_date, parse_hours, parse_people,
+    validate_entry,
 };
 
 /// The steps of the walk, in order.
@@ -30,7 +31,13 @@ pub enum Step {
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 5] = [Step::Kind, Step::Details, Step::Metrics, Step::Reflection, Step::Review];
+    pub const ALL: [Step; 5] = [
+        Step::Kind,
+        Step::Details,
+        Step::Metrics,
+        Step::Reflection,
+        Step::Review,
+    ];
 
     /// The step's name.
     pub fn title(self) -> &'static str {
@@ -78,47 +85,104 @@ pub struct EntryForm {
     pub reflection: Form,
 }
 
-
 /// The field for one of a kind's questions, filled from `entry`.
-fn question_field(framework: &Framework, kind: &EntryKind, field: QuestionField, prompt: &str, entry: &Entry) -> Field {
+fn question_field(
+    framework: &Framework,
+    kind: &EntryKind,
+    field: QuestionField,
+    prompt: &str,
+    entry: &Entry,
+) -> Field {
     let evidence = |t: EvidenceType| {
-        entry.evidence.iter().filter(|e| e.kind == t).map(|e| e.value.clone()).collect::<Vec<_>>().join(", ")
+        entry
+            .evidence
+            .iter()
+            .filter(|e| e.kind == t)
+            .map(|e| e.value.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     match field {
-        QuestionField::Hours => {
-            Field::text("hours", "Hours", prompt, &entry.hours.map(|h| h.to_string()).unwrap_or_default())
-                .checked(checks::hours)
-        }
-        QuestionField::People => {
-            Field::text("people", "People", prompt, &entry.people.map(|p| p.to_string()).unwrap_or_default())
-                .checked(checks::people)
-        }
+        QuestionField::Hours => Field::text(
+            "hours",
+            "Hours",
+            prompt,
+            &entry.hours.map(|h| h.to_string()).unwrap_or_default(),
+        )
+        .checked(checks::hours),
+        QuestionField::People => Field::text(
+            "people",
+            "People",
+            prompt,
+            &entry.people.map(|p| p.to_string()).unwrap_or_default(),
+        )
+        .checked(checks::people),
         QuestionField::Role if !kind.roles.is_empty() => {
             let mut options = vec![Choice::plain("—")];
             options.extend(kind.roles.iter().map(|r| Choice::plain(r)));
-            Field::choice("role", "Role", prompt, options, entry.role.as_deref().unwrap_or("—"))
+            Field::choice(
+                "role",
+                "Role",
+                prompt,
+                options,
+                entry.role.as_deref().unwrap_or("—"),
+            )
         }
-        QuestionField::Role => Field::text("role", "Role", prompt, entry.role.as_deref().unwrap_or_default()),
+        QuestionField::Role => Field::text(
+            "role",
+            "Role",
+            prompt,
+            entry.role.as_deref().unwrap_or_default(),
+        ),
         QuestionField::Credit => {
             let options = CREDIT_ROLES.iter().map(|c| Choice::plain(c)).collect();
             Field::multi("credit", "CRediT roles", prompt, options, &entry.credit)
         }
         QuestionField::Areas => {
-            let options =
-                framework.technology_areas.iter().map(|a| Choice { id: a.id.clone(), label: a.label.clone() }).collect();
+            let options = framework
+                .technology_areas
+                .iter()
+                .map(|a| Choice {
+                    id: a.id.clone(),
+                    label: a.label.clone(),
+                })
+                .collect();
             Field::multi("areas", "Technology areas", prompt, options, &entry.areas)
         }
         QuestionField::Techniques => {
-            let hint = format!("{prompt} (comma-separated, e.g. {})", framework.techniques.iter().take(6).cloned().collect::<Vec<_>>().join(", "));
-            Field::text("techniques", "Techniques", &hint, &entry.techniques.join(", "))
+            let hint = format!(
+                "{prompt} (comma-separated, e.g. {})",
+                framework
+                    .techniques
+                    .iter()
+                    .take(6)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            Field::text(
+                "techniques",
+                "Techniques",
+                &hint,
+                &entry.techniques.join(", "),
+            )
         }
-        QuestionField::Doi => Field::text("doi", "DOI", prompt, &evidence(EvidenceType::Doi)).checked(checks::doi),
-        QuestionField::Rrid => Field::text("rrid", "RRID", prompt, &evidence(EvidenceType::Rrid)).checked(checks::rrid),
-        QuestionField::Ror => Field::text("ror", "ROR", prompt, &evidence(EvidenceType::Ror)).checked(checks::ror),
+        QuestionField::Doi => {
+            Field::text("doi", "DOI", prompt, &evidence(EvidenceType::Doi)).checked(checks::doi)
+        }
+        QuestionField::Rrid => {
+            Field::text("rrid", "RRID", prompt, &evidence(EvidenceType::Rrid)).checked(checks::rrid)
+        }
+        QuestionField::Ror => {
+            Field::text("ror", "ROR", prompt, &evidence(EvidenceType::Ror)).checked(checks::ror)
+        }
         QuestionField::Orcid => {
-            Field::text("orcid", "ORCID", prompt, &evidence(EvidenceType::Orcid)).checked(checks::orcid)
+            Field::text("orcid", "ORCID", prompt, &evidence(EvidenceType::Orcid))
+                .checked(checks::orcid)
         }
-        QuestionField::Url => Field::text("url", "Link", prompt, &evidence(EvidenceType::Url)).checked(checks::url),
+        QuestionField::Url => {
+            Field::text("url", "Link", prompt, &evidence(EvidenceType::Url)).checked(checks::url)
+        }
     }
 }
 
@@ -145,7 +209,11 @@ impl EntryForm {
     pub fn edit(framework: &Framework, entry: &Entry, today: NaiveDate) -> EntryForm {
         let mut form = EntryForm::new(framework);
         form.editing = Some(entry.clone());
-        form.kind_cursor = form.kind_rows.iter().position(|r| matches!(r, KindRow::Kind(k) if framework.kinds[*k].id == entry.kind)).unwrap_or(0);
+        form.kind_cursor = form
+            .kind_rows
+            .iter()
+            .position(|r| matches!(r, KindRow::Kind(k) if framework.kinds[*k].id == entry.kind))
+            .unwrap_or(0);
         form.choose_kind(framework, &entry.kind, today);
         form
     }
@@ -175,9 +243,14 @@ impl EntryForm {
         }
         self.kind_rows = rows;
         // The cursor starts on the best match: a kind whose own name matches, else the first.
-        let named = |k: &EntryKind| !needle.is_empty() && (k.id.contains(&needle) || k.label.to_lowercase().contains(&needle));
+        let named = |k: &EntryKind| {
+            !needle.is_empty()
+                && (k.id.contains(&needle) || k.label.to_lowercase().contains(&needle))
+        };
         let first_kind = |want_named: bool| {
-            self.kind_rows.iter().position(|r| matches!(r, KindRow::Kind(k) if !want_named || named(&framework.kinds[*k])))
+            self.kind_rows.iter().position(
+                |r| matches!(r, KindRow::Kind(k) if !want_named || named(&framework.kinds[*k])),
+            )
         };
         self.kind_cursor = first_kind(true).or_else(|| first_kind(false)).unwrap_or(0);
     }
@@ -190,8 +263,13 @@ impl EntryForm {
 
     /// Move the kind cursor by `delta` kinds, skipping headings.
     pub fn move_kind(&mut self, delta: isize) {
-        let kinds: Vec<usize> =
-            self.kind_rows.iter().enumerate().filter(|(_, r)| matches!(r, KindRow::Kind(_))).map(|(i, _)| i).collect();
+        let kinds: Vec<usize> = self
+            .kind_rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, KindRow::Kind(_)))
+            .map(|(i, _)| i)
+            .collect();
         let Some(current) = kinds.iter().position(|&i| i == self.kind_cursor) else {
             self.kind_cursor = kinds.first().copied().unwrap_or(0);
             return;
@@ -214,32 +292,91 @@ impl EntryForm {
             return;
         };
         let mut base = self.current_values(framework, today);
-        if self.kind.as_deref() != Some(kind_id) && self.editing.as_ref().is_none_or(|e| e.kind != kind_id) {
+        if self.kind.as_deref() != Some(kind_id)
+            && self.editing.as_ref().is_none_or(|e| e.kind != kind_id)
+        {
             base.metrics = kind.metrics.clone();
         }
         base.kind = kind.id.clone();
         self.kind = Some(kind.id.clone());
         let mut fields = vec![
-            Field::text("title", "Title", "One line saying what you did, e.g. \"Confocal 1:1 for the Ruiz lab\".", &base.title)
-                .required(),
-            Field::text("date", "Date", "When it happened, YYYY-MM-DD.", &base.date.to_string()).required().checked(checks::date),
+            Field::text(
+                "title",
+                "Title",
+                "One line saying what you did, e.g. \"Confocal 1:1 for the Ruiz lab\".",
+                &base.title,
+            )
+            .required(),
+            Field::text(
+                "date",
+                "Date",
+                "When it happened, YYYY-MM-DD.",
+                &base.date.to_string(),
+            )
+            .required()
+            .checked(checks::date),
         ];
         for q in &kind.questions {
             let field = question_field(framework, kind, q.field, &q.prompt, &base);
             fields.push(if q.required { field.required() } else { field });
         }
-        fields.push(Field::text("tags", "Tags", "Free words to find it again, comma-separated.", &base.tags.join(", ")));
-        fields.push(Field::text("notes", "Notes", "Anything worth remembering: who, what, outcome.", &base.notes));
+        fields.push(Field::text(
+            "tags",
+            "Tags",
+            "Free words to find it again, comma-separated.",
+            &base.tags.join(", "),
+        ));
+        fields.push(Field::text(
+            "notes",
+            "Notes",
+            "Anything worth remembering: who, what, outcome.",
+            &base.notes,
+        ));
         self.details = Form::new(fields);
-        self.metrics = framework.metrics.iter().map(|m| base.metrics.contains(&m.id)).collect();
-        let mut categories = vec![Choice { id: "—".into(), label: "— not CPD".into() }];
-        categories.extend(framework.cpd.categories.iter().map(|c| Choice { id: c.id.clone(), label: c.label.clone() }));
-        let category = base.cpd_category.clone().or_else(|| kind.cpd_category.clone()).unwrap_or_else(|| "—".into());
+        self.metrics = framework
+            .metrics
+            .iter()
+            .map(|m| base.metrics.contains(&m.id))
+            .collect();
+        let mut categories = vec![Choice {
+            id: "—".into(),
+            label: "— not CPD".into(),
+        }];
+        categories.extend(framework.cpd.categories.iter().map(|c| Choice {
+            id: c.id.clone(),
+            label: c.label.clone(),
+        }));
+        let category = base
+            .cpd_category
+            .clone()
+            .or_else(|| kind.cpd_category.clone())
+            .unwrap_or_else(|| "—".into());
         self.reflection = Form::new(vec![
-            Field::text("practice", "Your practice", "What did it change in how you work? (CPD standard 3)", &base.reflection.practice),
-            Field::text("users", "Your users", "What did it give the researchers and users you support? (CPD standard 4)", &base.reflection.users),
-            Field::text("next", "What next", "What will you do next because of it?", &base.reflection.next),
-            Field::choice("cpd_category", "CPD category", "Which kind of CPD activity this is (←/→).", categories, &category),
+            Field::text(
+                "practice",
+                "Your practice",
+                "What did it change in how you work? (CPD standard 3)",
+                &base.reflection.practice,
+            ),
+            Field::text(
+                "users",
+                "Your users",
+                "What did it give the researchers and users you support? (CPD standard 4)",
+                &base.reflection.users,
+            ),
+            Field::text(
+                "next",
+                "What next",
+                "What will you do next because of it?",
+                &base.reflection.next,
+            ),
+            Field::choice(
+                "cpd_category",
+                "CPD category",
+                "Which kind of CPD activity this is (←/→).",
+                categories,
+                &category,
+            ),
         ]);
         self.step = Step::Details;
     }
@@ -247,7 +384,10 @@ impl EntryForm {
     /// The entry as the form now describes it (unchecked: fields that do not parse are left as
     /// they were).
     pub fn current_values(&self, framework: &Framework, today: NaiveDate) -> Entry {
-        let mut entry = self.editing.clone().unwrap_or_else(|| Entry::new(String::new(), today, "", "", DateTime::<Utc>::MIN_UTC));
+        let mut entry = self
+            .editing
+            .clone()
+            .unwrap_or_else(|| Entry::new(String::new(), today, "", "", DateTime::<Utc>::MIN_UTC));
         if let Some(k) = &self.kind {
             entry.kind = k.clone();
         }
@@ -264,8 +404,12 @@ impl EntryForm {
         entry.title = d.value("title");
         entry.date = parse_date("date", &d.value("date"))?;
         let optional = |name: &str| Some(d.value(name)).filter(|v| !v.is_empty() && v != "—");
-        entry.hours = optional("hours").map(|v| parse_hours("hours", &v)).transpose()?;
-        entry.people = optional("people").map(|v| parse_people("people", &v)).transpose()?;
+        entry.hours = optional("hours")
+            .map(|v| parse_hours("hours", &v))
+            .transpose()?;
+        entry.people = optional("people")
+            .map(|v| parse_people("people", &v))
+            .transpose()?;
         if d.field("role").is_some() {
             entry.role = optional("role");
         }
@@ -286,17 +430,28 @@ impl EntryForm {
             }
             entry.evidence.retain(|e| e.kind != t);
             for raw in d.values(t.id()) {
-                entry.evidence.push(Evidence { kind: t, value: t.parse(t.id(), &raw)? });
+                entry.evidence.push(Evidence {
+                    kind: t,
+                    value: t.parse(t.id(), &raw)?,
+                });
             }
         }
-        entry.metrics = framework.metrics.iter().zip(&self.metrics).filter(|(_, on)| **on).map(|(m, _)| m.id.clone()).collect();
+        entry.metrics = framework
+            .metrics
+            .iter()
+            .zip(&self.metrics)
+            .filter(|(_, on)| **on)
+            .map(|(m, _)| m.id.clone())
+            .collect();
         let r = &self.reflection;
         if !r.fields.is_empty() {
             entry.reflection.practice = r.value("practice");
             entry.reflection.users = r.value("users");
             entry.reflection.next = r.value("next");
             let category = r.value("cpd_category");
-            let kind_default = framework.kind(&entry.kind).and_then(|k| k.cpd_category.clone());
+            let kind_default = framework
+                .kind(&entry.kind)
+                .and_then(|k| k.cpd_category.clone());
             entry.cpd_category = match category.as_str() {
                 "—" | "" => None,
                 c if Some(c) == kind_default.as_deref() && entry.cpd_category.is_none() => None,
@@ -307,8 +462,17 @@ impl EntryForm {
     }
 
     /// The finished entry, checked; `id` and `now` are used for a new entry.
-    pub fn build(&self, framework: &Framework, id: String, now: DateTime<Utc>, today: NaiveDate) -> Result<Entry, InputError> {
-        let kind = self.kind.clone().ok_or_else(|| InputError::new("kind", "", "a kind: pick one first"))?;
+    pub fn build(
+        &self,
+        framework: &Framework,
+        id: String,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<Entry, InputError> {
+        let kind = self
+            .kind
+            .clone()
+            .ok_or_else(|| InputError::new("kind", "", "a kind: pick one first"))?;
         let mut entry = match &self.editing {
             Some(e) => e.clone(),
             None => Entry::new(id, today, &kind, "", now),
@@ -324,6 +488,9 @@ impl EntryForm {
 
     /// Whether the chosen kind is CPD by default (the reflection step nudges for it).
     pub fn is_cpd_kind(&self, framework: &Framework) -> bool {
-        self.kind.as_deref().and_then(|k| framework.kind(k)).is_some_and(|k| k.cpd_category.is_some())
+        self.kind
+            .as_deref()
+            .and_then(|k| framework.kind(k))
+            .is_some_and(|k| k.cpd_category.is_some())
     }
 }

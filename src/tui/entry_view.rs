@@ -13,9 +13,20 @@ use super::theme;
 /// Draw the form.
 pub fn render(app: &App, form: &EntryForm, frame: &mut Frame, area: Rect) {
     let [steps, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(4)]).areas(area);
-    let mut spans = vec![Span::styled(if form.editing.is_some() { " Edit entry: " } else { " New entry: " }, theme::heading())];
+    let mut spans = vec![Span::styled(
+        if form.editing.is_some() {
+            " Edit entry: "
+        } else {
+            " New entry: "
+        },
+        theme::heading(),
+    )];
     for (i, step) in Step::ALL.iter().enumerate() {
-        let style = if *step == form.step { theme::selected() } else { theme::dim() };
+        let style = if *step == form.step {
+            theme::selected()
+        } else {
+            theme::dim()
+        };
         spans.push(Span::styled(format!(" {} {} ", i + 1, step.title()), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), steps);
@@ -23,7 +34,10 @@ pub fn render(app: &App, form: &EntryForm, frame: &mut Frame, area: Rect) {
         Step::Kind => render_kinds(app, form, frame, body),
         Step::Details => {
             let kind = form.kind.as_deref().and_then(|k| app.framework.kind(k));
-            let title = format!(" {} — the questions for this kind ", kind.map_or("", |k| k.label.as_str()));
+            let title = format!(
+                " {} — the questions for this kind ",
+                kind.map_or("", |k| k.label.as_str())
+            );
             let block = Block::default().borders(Borders::ALL).title(title);
             let inner = block.inner(body);
             frame.render_widget(block, body);
@@ -47,13 +61,28 @@ pub fn render(app: &App, form: &EntryForm, frame: &mut Frame, area: Rect) {
             let category = entry
                 .cpd_category
                 .clone()
-                .or_else(|| app.framework.kind(&entry.kind).and_then(|k| k.cpd_category.clone()))
+                .or_else(|| {
+                    app.framework
+                        .kind(&entry.kind)
+                        .and_then(|k| k.cpd_category.clone())
+                })
                 .unwrap_or_else(|| "not CPD".into());
-            lines.push(Line::styled(format!("CPD category: {category}"), theme::dim()));
+            lines.push(Line::styled(
+                format!("CPD category: {category}"),
+                theme::dim(),
+            ));
             lines.push(Line::raw(""));
-            lines.push(Line::styled("Enter saves it to your journal; Esc goes back to change something.", theme::good()));
-            let block = Block::default().borders(Borders::ALL).title(" Review — nothing is saved until you press Enter ");
-            frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), body);
+            lines.push(Line::styled(
+                "Enter saves it to your journal; Esc goes back to change something.",
+                theme::good(),
+            ));
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .title(" Review — nothing is saved until you press Enter ");
+            frame.render_widget(
+                Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+                body,
+            );
         }
     }
 }
@@ -81,23 +110,38 @@ fn render_kinds(app: &App, form: &EntryForm, frame: &mut Frame, area: Rect) {
         .map(|(row, r)| match r {
             KindRow::Area(a) => {
                 let area = &app.framework.work_areas[*a];
-                Line::styled(format!(" {} — {}", area.label, area.description), theme::heading())
+                Line::styled(
+                    format!(" {} — {}", area.label, area.description),
+                    theme::heading(),
+                )
             }
             KindRow::Kind(k) => {
                 let kind = &app.framework.kinds[*k];
                 let selected = row == form.kind_cursor;
                 Line::from(vec![
                     Span::raw(if selected { " ▸ " } else { "   " }),
-                    Span::styled(format!("{:<24}", kind.label), if selected { theme::selected() } else { theme::value() }),
+                    Span::styled(
+                        format!("{:<24}", kind.label),
+                        if selected {
+                            theme::selected()
+                        } else {
+                            theme::value()
+                        },
+                    ),
                     Span::styled(format!(" {}", kind.help), theme::dim()),
                 ])
             }
         })
         .collect();
     let empty = form.kind_rows.is_empty();
-    let mut block = Block::default().borders(Borders::ALL).title(" 1 Pick the kind (grouped by area of work) ");
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .title(" 1 Pick the kind (grouped by area of work) ");
     if empty {
-        block = block.title_bottom(Line::styled(" no kind matches: Backspace to widen ", theme::error()));
+        block = block.title_bottom(Line::styled(
+            " no kind matches: Backspace to widen ",
+            theme::error(),
+        ));
     } else if let Some(kind) = form.kind_under_cursor(&app.framework) {
         block = block.title_bottom(Line::styled(format!(" {} ", kind.help), theme::dim()));
     }
@@ -122,16 +166,44 @@ fn render_metrics(app: &App, form: &EntryForm, frame: &mut Frame, area: Rect) {
             let selected = i == form.metric_cursor;
             Line::from(vec![
                 Span::raw(if selected { " ▸ " } else { "   " }),
-                Span::styled(if on { "[x] " } else { "[ ] " }, if on { theme::good() } else { theme::dim() }),
+                Span::styled(
+                    if on { "[x] " } else { "[ ] " },
+                    if on { theme::good() } else { theme::dim() },
+                ),
                 Span::styled(format!("{:<8}", m.code), theme::dim()),
-                Span::styled(m.label.clone(), if selected { theme::selected() } else { theme::value() }),
-                Span::styled(if default { "  (the kind's default)" } else { "" }, theme::dim()),
+                Span::styled(
+                    m.label.clone(),
+                    if selected {
+                        theme::selected()
+                    } else {
+                        theme::value()
+                    },
+                ),
+                Span::styled(
+                    if default {
+                        "  (the kind's default)"
+                    } else {
+                        ""
+                    },
+                    theme::dim(),
+                ),
             ])
         })
         .collect();
     let count = form.metrics.iter().filter(|m| **m).count();
-    let block = Block::default().borders(Borders::ALL).title(format!(" 3 Which metrics does it count toward? ({count} ticked) "));
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " 3 Which metrics does it count toward? ({count} ticked) "
+    ));
     frame.render_widget(Paragraph::new(lines).block(block), list);
-    let description = app.framework.metrics.get(form.metric_cursor).map(|m| m.description.clone()).unwrap_or_default();
-    frame.render_widget(Paragraph::new(Line::styled(format!(" {description}"), theme::dim())).wrap(Wrap { trim: true }), about);
+    let description = app
+        .framework
+        .metrics
+        .get(form.metric_cursor)
+        .map(|m| m.description.clone())
+        .unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {description}"), theme::dim()))
+            .wrap(Wrap { trim: true }),
+        about,
+    );
 }

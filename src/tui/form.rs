@@ -24,7 +24,10 @@ pub struct Choice {
 impl Choice {
     /// A choice whose label is its id.
     pub fn plain(id: &str) -> Choice {
-        Choice { id: id.to_string(), label: id.to_string() }
+        Choice {
+            id: id.to_string(),
+            label: id.to_string(),
+        }
     }
 }
 
@@ -32,7 +35,7 @@ impl Choice {
 #[derive(Debug, Clone)]
 pub enum Input {
     /// One line of text.
-    Text(TextArea<'static>),
+    Text(Box<TextArea<'static>>),
     /// One of several options, cycled with ←/→.
     Choice {
         /// The options.
@@ -88,22 +91,44 @@ impl Field {
             label: label.to_string(),
             prompt: prompt.to_string(),
             required: false,
-            input: Input::Text(text_area(value)),
+            input: Input::Text(Box::new(text_area(value))),
             check: None,
             error: None,
         }
     }
 
     /// A choice field with `selected` chosen (the first option if it is not among them).
-    pub fn choice(name: &'static str, label: &str, prompt: &str, options: Vec<Choice>, selected: &str) -> Field {
+    pub fn choice(
+        name: &'static str,
+        label: &str,
+        prompt: &str,
+        options: Vec<Choice>,
+        selected: &str,
+    ) -> Field {
         let index = options.iter().position(|o| o.id == selected).unwrap_or(0);
-        Field { input: Input::Choice { options, index }, ..Field::text(name, label, prompt, "") }
+        Field {
+            input: Input::Choice { options, index },
+            ..Field::text(name, label, prompt, "")
+        }
     }
 
     /// A multi-choice field with `selected` ticked.
-    pub fn multi(name: &'static str, label: &str, prompt: &str, options: Vec<Choice>, selected: &[String]) -> Field {
+    pub fn multi(
+        name: &'static str,
+        label: &str,
+        prompt: &str,
+        options: Vec<Choice>,
+        selected: &[String],
+    ) -> Field {
         let chosen = options.iter().map(|o| selected.contains(&o.id)).collect();
-        Field { input: Input::Multi { options, chosen, cursor: 0 }, ..Field::text(name, label, prompt, "") }
+        Field {
+            input: Input::Multi {
+                options,
+                chosen,
+                cursor: 0,
+            },
+            ..Field::text(name, label, prompt, "")
+        }
     }
 
     /// Refuse an empty value.
@@ -122,7 +147,10 @@ impl Field {
     pub fn value(&self) -> String {
         match &self.input {
             Input::Text(area) => area.lines().join(" ").trim().to_string(),
-            Input::Choice { options, index } => options.get(*index).map(|o| o.id.clone()).unwrap_or_default(),
+            Input::Choice { options, index } => options
+                .get(*index)
+                .map(|o| o.id.clone())
+                .unwrap_or_default(),
             Input::Multi { .. } => self.values().join(", "),
         }
     }
@@ -130,10 +158,21 @@ impl Field {
     /// The values: ticked ids for multi, comma-separated parts for text.
     pub fn values(&self) -> Vec<String> {
         match &self.input {
-            Input::Multi { options, chosen, .. } => {
-                options.iter().zip(chosen).filter(|(_, c)| **c).map(|(o, _)| o.id.clone()).collect()
-            }
-            _ => self.value().split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            Input::Multi {
+                options, chosen, ..
+            } => options
+                .iter()
+                .zip(chosen)
+                .filter(|(_, c)| **c)
+                .map(|(o, _)| o.id.clone())
+                .collect(),
+            _ => self
+                .value()
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
         }
     }
 
@@ -147,7 +186,11 @@ impl Field {
         let value = self.value();
         let result = if value.is_empty() || value == "—" {
             if self.required {
-                Err(InputError::new(&self.label.to_lowercase(), &value, "an answer: this one is needed"))
+                Err(InputError::new(
+                    &self.label.to_lowercase(),
+                    &value,
+                    "an answer: this one is needed",
+                ))
             } else {
                 Ok(())
             }
@@ -162,11 +205,21 @@ impl Field {
         match &mut self.input {
             Input::Choice { options, index } if !options.is_empty() => {
                 let n = options.len();
-                *index = if forward { (*index + 1) % n } else { (*index + n - 1) % n };
+                *index = if forward {
+                    (*index + 1) % n
+                } else {
+                    (*index + n - 1) % n
+                };
             }
-            Input::Multi { options, cursor, .. } if !options.is_empty() => {
+            Input::Multi {
+                options, cursor, ..
+            } if !options.is_empty() => {
                 let n = options.len();
-                *cursor = if forward { (*cursor + 1) % n } else { (*cursor + n - 1) % n };
+                *cursor = if forward {
+                    (*cursor + 1) % n
+                } else {
+                    (*cursor + n - 1) % n
+                };
             }
             _ => {}
         }
@@ -185,29 +238,61 @@ impl Field {
             Input::Text(text) if focused => text.render(area, buf),
             Input::Text(text) => {
                 let value = text.lines().join(" ");
-                Paragraph::new(value).style(theme::value()).render(area, buf);
+                Paragraph::new(value)
+                    .style(theme::value())
+                    .render(area, buf);
             }
             Input::Choice { options, index } => {
                 let label = options.get(*index).map_or("", |o| o.label.as_str());
                 let line = if focused {
-                    Line::from(vec![Span::raw("‹ "), Span::styled(label, theme::selected()), Span::raw(" ›")])
+                    Line::from(vec![
+                        Span::raw("‹ "),
+                        Span::styled(label, theme::selected()),
+                        Span::raw(" ›"),
+                    ])
                 } else {
                     Line::styled(label, theme::value())
                 };
                 Paragraph::new(line).render(area, buf);
             }
-            Input::Multi { options, chosen, cursor } => {
-                let ticked: Vec<&str> =
-                    options.iter().zip(chosen).filter(|(_, c)| **c).map(|(o, _)| o.label.as_str()).collect();
+            Input::Multi {
+                options,
+                chosen,
+                cursor,
+            } => {
+                let ticked: Vec<&str> = options
+                    .iter()
+                    .zip(chosen)
+                    .filter(|(_, c)| **c)
+                    .map(|(o, _)| o.label.as_str())
+                    .collect();
                 let mut spans = Vec::new();
                 if focused && let Some(o) = options.get(*cursor) {
-                    let mark = if chosen.get(*cursor).copied().unwrap_or(false) { "[x] " } else { "[ ] " };
+                    let mark = if chosen.get(*cursor).copied().unwrap_or(false) {
+                        "[x] "
+                    } else {
+                        "[ ] "
+                    };
                     spans.push(Span::raw("‹ "));
-                    spans.push(Span::styled(format!("{mark}{}", o.label), theme::selected()));
+                    spans.push(Span::styled(
+                        format!("{mark}{}", o.label),
+                        theme::selected(),
+                    ));
                     spans.push(Span::raw(" ›  "));
                 }
-                let summary = if ticked.is_empty() { "none ticked".to_string() } else { ticked.join(", ") };
-                spans.push(Span::styled(summary, if focused { theme::dim() } else { theme::value() }));
+                let summary = if ticked.is_empty() {
+                    "none ticked".to_string()
+                } else {
+                    ticked.join(", ")
+                };
+                spans.push(Span::styled(
+                    summary,
+                    if focused {
+                        theme::dim()
+                    } else {
+                        theme::value()
+                    },
+                ));
                 Paragraph::new(Line::from(spans)).render(area, buf);
             }
         }
@@ -273,7 +358,8 @@ impl Form {
 
     /// Whether the field in focus is a multi-choice.
     pub fn focus_is_multi(&self) -> bool {
-        self.focused().is_some_and(|f| matches!(f.input, Input::Multi { .. }))
+        self.focused()
+            .is_some_and(|f| matches!(f.input, Input::Multi { .. }))
     }
 
     /// Check the field in focus and move to the next; `false` when it was the last or its value
@@ -323,6 +409,16 @@ impl Form {
         self.focus = self.focus.saturating_sub(1);
     }
 
+    /// Show a refusal beside the field it names (else the field in focus), and focus it.
+    pub fn refuse(&mut self, error: &InputError) {
+        if let Some(i) = self.fields.iter().position(|f| f.name == error.field) {
+            self.focus = i;
+        }
+        if let Some(f) = self.focused_mut() {
+            f.error = Some(error.to_string());
+        }
+    }
+
     /// Check every field; focus the first refused one and return its error.
     pub fn validate_all(&mut self) -> Result<(), InputError> {
         let mut first = None;
@@ -344,7 +440,12 @@ impl Form {
 
     /// Type a key into the field in focus.
     pub fn input(&mut self, key: KeyEvent) {
-        if let Some(Field { input: Input::Text(area), error, .. }) = self.focused_mut() {
+        if let Some(Field {
+            input: Input::Text(area),
+            error,
+            ..
+        }) = self.focused_mut()
+        {
             area.input(key);
             *error = None;
         }
@@ -366,10 +467,19 @@ impl Form {
 
     /// Draw the fields, one line each (two with an error), scrolled to keep the focus visible.
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
-        let label_width = self.fields.iter().map(|f| f.label.chars().count()).max().unwrap_or(8).min(22) as u16 + 4;
+        let label_width = self
+            .fields
+            .iter()
+            .map(|f| f.label.chars().count())
+            .max()
+            .unwrap_or(8)
+            .min(22) as u16
+            + 4;
         let value_width = area.width.saturating_sub(label_width).max(1) as usize;
         let error_lines = |f: &Field| {
-            f.error.as_ref().map_or(0, |e| (e.chars().count() + 2).div_ceil(value_width).min(3) as u16)
+            f.error.as_ref().map_or(0, |e| {
+                (e.chars().count() + 2).div_ceil(value_width).min(3) as u16
+            })
         };
         let heights: Vec<u16> = self.fields.iter().map(|f| 1 + error_lines(f)).collect();
         let prompt_height = 2;
@@ -385,24 +495,48 @@ impl Form {
             }
             let focused = i == self.focus;
             let marker = if focused { "▸ " } else { "  " };
-            let style = if focused { theme::focused_label() } else { theme::label() };
+            let style = if focused {
+                theme::focused_label()
+            } else {
+                theme::label()
+            };
             let required = if field.required { "*" } else { "" };
             let label = format!("{marker}{}{required}", field.label);
             buf.set_stringn(area.x, y, &label, label_width as usize, style);
-            let value_area = Rect::new(area.x + label_width, y, area.width.saturating_sub(label_width), 1);
+            let value_area = Rect::new(
+                area.x + label_width,
+                y,
+                area.width.saturating_sub(label_width),
+                1,
+            );
             field.render_value(focused, value_area, buf);
             if let Some(error) = &field.error {
                 let line = Line::styled(format!("✘ {error}"), theme::error());
-                let err_area = Rect::new(area.x + label_width, y + 1, area.width.saturating_sub(label_width), heights[i] - 1);
-                Paragraph::new(line).wrap(Wrap { trim: true }).render(err_area, buf);
+                let err_area = Rect::new(
+                    area.x + label_width,
+                    y + 1,
+                    area.width.saturating_sub(label_width),
+                    heights[i] - 1,
+                );
+                Paragraph::new(line)
+                    .wrap(Wrap { trim: true })
+                    .render(err_area, buf);
             }
             y += heights[i];
         }
         if let Some(f) = self.focused() {
-            let prompt_area = Rect::new(area.x, area.y + room, area.width, prompt_height.min(area.height));
-            Paragraph::new(Line::styled(f.prompt.clone(), theme::dim().add_modifier(Modifier::ITALIC)))
-                .wrap(Wrap { trim: true })
-                .render(prompt_area, buf);
+            let prompt_area = Rect::new(
+                area.x,
+                area.y + room,
+                area.width,
+                prompt_height.min(area.height),
+            );
+            Paragraph::new(Line::styled(
+                f.prompt.clone(),
+                theme::dim().add_modifier(Modifier::ITALIC),
+            ))
+            .wrap(Wrap { trim: true })
+            .render(prompt_area, buf);
         }
     }
 }

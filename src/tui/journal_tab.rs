@@ -9,20 +9,31 @@ use super::app::App;
 use super::theme;
 use super::ui::field;
 use crate::model::Entry;
+use crate::text::truncate;
+
+/// Columns of the kind and the metric codes (cut with `…`, never to another valid code).
+const KIND_WIDTH: usize = 16;
+const CODES_WIDTH: usize = 11;
 
 /// The metric codes of an entry, e.g. `A.a F.c`.
 pub fn codes(app: &App, entry: &Entry) -> String {
     entry
         .metrics
         .iter()
-        .map(|m| app.framework.metric(m).map_or(m.as_str(), |m| m.code.as_str()))
+        .map(|m| {
+            app.framework
+                .metric(m)
+                .map_or(m.as_str(), |m| m.code.as_str())
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 fn filter_line(app: &App) -> Line<'static> {
     let view = &app.journal;
-    let Some(journal) = app.journal_data() else { return Line::raw("") };
+    let Some(journal) = app.journal_data() else {
+        return Line::raw("");
+    };
     let mut spans = Vec::new();
     if view.typing || !view.query.is_empty() {
         spans.push(Span::styled(" / ", theme::key()));
@@ -40,7 +51,12 @@ fn filter_line(app: &App) -> Line<'static> {
         chip("kind", k.clone());
     }
     if let Some(m) = &view.metric {
-        chip("metric", app.framework.metric(m).map_or(m.clone(), |x| format!("{} {}", x.code, x.label)));
+        chip(
+            "metric",
+            app.framework
+                .metric(m)
+                .map_or(m.clone(), |x| format!("{} {}", x.code, x.label)),
+        );
     }
     if let Some(t) = &view.tag {
         chip("tag", t.clone());
@@ -50,22 +66,31 @@ fn filter_line(app: &App) -> Line<'static> {
     }
     let total = journal.entries.len();
     let shown = view.rows.len();
-    let count = if view.filtered() { format!("  {shown} of {total} entries") } else { format!(" {total} entries") };
+    let count = if view.filtered() {
+        format!("  {shown} of {total} entries")
+    } else {
+        format!(" {total} entries")
+    };
     spans.push(Span::styled(count, theme::dim()));
     if !view.filtered() && !view.typing {
-        spans.push(Span::styled("   / filter · t kind · m metric · g tag · p period", theme::dim()));
+        spans.push(Span::styled(
+            "   / filter · t kind · m metric · g tag · p period",
+            theme::dim(),
+        ));
     }
     Line::from(spans)
 }
 
 /// Draw the tab.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(journal) = app.journal_data() else { return };
+    let Some(journal) = app.journal_data() else {
+        return;
+    };
     let [filters, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
     frame.render_widget(Paragraph::new(filter_line(app)), filters);
     let wide = main.width >= 110;
     let [list_area, detail_area] = if wide {
-        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(main)
+        Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)]).areas(main)
     } else {
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main)
     };
@@ -88,40 +113,83 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .visible(&view.rows, height)
         .map(|(selected, &i)| {
             let e = &journal.entries[i];
-            let style = if selected { theme::selected() } else { theme::text() };
+            let style = if selected {
+                theme::selected()
+            } else {
+                theme::text()
+            };
             Row::new(vec![
                 Cell::from(e.date.to_string()),
-                Cell::from(e.kind.clone()),
+                Cell::from(truncate(&e.kind, KIND_WIDTH)),
                 Cell::from(e.title.clone()),
-                Cell::from(codes(app, e)),
+                Cell::from(truncate(&codes(app, e), CODES_WIDTH)),
                 Cell::from(if e.highlight { "★" } else { "" }),
             ])
             .style(style)
         })
         .collect();
-    let title = format!(" Entries {}/{} ", if view.rows.is_empty() { 0 } else { view.cursor.selected + 1 }, view.rows.len());
+    let title = format!(
+        " Entries {}/{} ",
+        if view.rows.is_empty() {
+            0
+        } else {
+            view.cursor.selected + 1
+        },
+        view.rows.len()
+    );
     let table = Table::new(
         rows,
-        [Constraint::Length(10), Constraint::Length(16), Constraint::Min(12), Constraint::Length(9), Constraint::Length(1)],
+        [
+            Constraint::Length(10),
+            Constraint::Length(KIND_WIDTH as u16),
+            Constraint::Min(12),
+            Constraint::Length(CODES_WIDTH as u16),
+            Constraint::Length(1),
+        ],
     )
     .header(Row::new(vec!["date", "kind", "title", "metrics", "★"]).style(theme::heading()))
     .block(Block::default().borders(Borders::ALL).title(title));
     frame.render_widget(table, list_area);
     if view.rows.is_empty() {
-        let inner = Rect::new(list_area.x + 2, list_area.y + 2, list_area.width.saturating_sub(4), 1);
-        frame.render_widget(Paragraph::new(Line::styled("No entry matches these filters — c clears them.", theme::dim())), inner);
+        let inner = Rect::new(
+            list_area.x + 2,
+            list_area.y + 2,
+            list_area.width.saturating_sub(4),
+            1,
+        );
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                "No entry matches these filters — c clears them.",
+                theme::dim(),
+            )),
+            inner,
+        );
     }
-    let detail = view.selected().map(|i| detail_lines(app, &journal.entries[i])).unwrap_or_default();
+    let detail = view
+        .selected()
+        .map(|i| detail_lines(app, &journal.entries[i]))
+        .unwrap_or_default();
     let block = Block::default().borders(Borders::ALL).title(" Detail ");
-    frame.render_widget(Paragraph::new(detail).block(block).wrap(Wrap { trim: true }), detail_area);
+    frame.render_widget(
+        Paragraph::new(detail)
+            .block(block)
+            .wrap(Wrap { trim: true }),
+        detail_area,
+    );
 }
 
 /// The detail pane of an entry: notes, reflections and evidence as links.
 pub fn detail_lines(app: &App, e: &Entry) -> Vec<Line<'static>> {
-    let kind = app.framework.kind(&e.kind).map_or(e.kind.clone(), |k| k.label.clone());
+    let kind = app
+        .framework
+        .kind(&e.kind)
+        .map_or(e.kind.clone(), |k| k.label.clone());
     let mut lines = vec![Line::from(vec![
         Span::styled(e.title.clone(), theme::heading()),
-        Span::styled(if e.highlight { "  ★ highlight" } else { "" }, theme::star()),
+        Span::styled(
+            if e.highlight { "  ★ highlight" } else { "" },
+            theme::star(),
+        ),
     ])];
     let mut facts = vec![e.date.to_string(), kind];
     if let Some(h) = e.hours {
@@ -137,25 +205,38 @@ pub fn detail_lines(app: &App, e: &Entry) -> Vec<Line<'static>> {
     let metrics: Vec<String> = e
         .metrics
         .iter()
-        .map(|m| app.framework.metric(m).map_or(m.clone(), |x| format!("{} {}", x.code, x.label)))
+        .map(|m| {
+            app.framework
+                .metric(m)
+                .map_or(m.clone(), |x| format!("{} {}", x.code, x.label))
+        })
         .collect();
     if !metrics.is_empty() {
         lines.push(field("metrics", metrics.join("; ")));
     }
-    let optional = |label: &str, values: &[String]| (!values.is_empty()).then(|| field(label, values.join(", ")));
+    let optional = |label: &str, values: &[String]| {
+        (!values.is_empty()).then(|| field(label, values.join(", ")))
+    };
     lines.extend(optional("CRediT", &e.credit));
     lines.extend(optional("techniques", &e.techniques));
     lines.extend(optional("areas", &e.areas));
     lines.extend(optional("tags", &e.tags));
     for ev in &e.evidence {
-        lines.push(field(ev.kind.id(), ev.link().unwrap_or_else(|| ev.value.clone())));
+        lines.push(field(
+            ev.kind.id(),
+            ev.link().unwrap_or_else(|| ev.value.clone()),
+        ));
     }
     if !e.notes.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::raw(e.notes.clone()));
     }
     let r = &e.reflection;
-    for (label, text) in [("practice", &r.practice), ("users", &r.users), ("next", &r.next)] {
+    for (label, text) in [
+        ("practice", &r.practice),
+        ("users", &r.users),
+        ("next", &r.next),
+    ] {
         if !text.is_empty() {
             lines.push(field(label, text.clone()));
         }

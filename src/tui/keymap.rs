@@ -56,15 +56,36 @@ pub struct Binding {
 }
 
 const fn key(code: KeyCode, label: &'static str, action: Action, help: &'static str) -> Binding {
-    Binding { code, modifiers: KeyModifiers::NONE, label, action, help, footer: true }
+    Binding {
+        code,
+        modifiers: KeyModifiers::NONE,
+        label,
+        action,
+        help,
+        footer: true,
+    }
 }
 
 const fn alt(code: KeyCode, label: &'static str, action: Action, help: &'static str) -> Binding {
-    Binding { code, modifiers: KeyModifiers::NONE, label, action, help, footer: false }
+    Binding {
+        code,
+        modifiers: KeyModifiers::NONE,
+        label,
+        action,
+        help,
+        footer: false,
+    }
 }
 
 const fn ctrl(c: char, label: &'static str, action: Action, help: &'static str) -> Binding {
-    Binding { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL, label, action, help, footer: true }
+    Binding {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+        label,
+        action,
+        help,
+        footer: true,
+    }
 }
 
 const MOVE: &[Binding] = &[
@@ -82,21 +103,61 @@ const VIM: &[Binding] = &[
 ];
 
 const GLOBAL: &[Binding] = &[
-    alt(KeyCode::Char('1'), "1", Action::Show(Tab::Journal), "Journal tab"),
-    alt(KeyCode::Char('2'), "2", Action::Show(Tab::Metrics), "Metrics tab"),
-    alt(KeyCode::Char('3'), "3", Action::Show(Tab::Progression), "Progression tab"),
+    alt(
+        KeyCode::Char('1'),
+        "1",
+        Action::Show(Tab::Journal),
+        "Journal tab",
+    ),
+    alt(
+        KeyCode::Char('2'),
+        "2",
+        Action::Show(Tab::Metrics),
+        "Metrics tab",
+    ),
+    alt(
+        KeyCode::Char('3'),
+        "3",
+        Action::Show(Tab::Progression),
+        "Progression tab",
+    ),
     alt(KeyCode::Char('4'), "4", Action::Show(Tab::Cpd), "CPD tab"),
-    alt(KeyCode::Char('5'), "5", Action::Show(Tab::Goals), "Goals tab"),
-    alt(KeyCode::Char('6'), "6", Action::Show(Tab::Appraisal), "Appraisal tab"),
+    alt(
+        KeyCode::Char('5'),
+        "5",
+        Action::Show(Tab::Goals),
+        "Goals tab",
+    ),
+    alt(
+        KeyCode::Char('6'),
+        "6",
+        Action::Show(Tab::Appraisal),
+        "Appraisal tab",
+    ),
     alt(KeyCode::Tab, "Tab", Action::NextTab, "next tab"),
-    alt(KeyCode::BackTab, "S-Tab", Action::PreviousTab, "previous tab"),
+    alt(
+        KeyCode::BackTab,
+        "S-Tab",
+        Action::PreviousTab,
+        "previous tab",
+    ),
     key(KeyCode::Char('?'), "?", Action::Help, "help"),
     key(KeyCode::Char('q'), "q", Action::Quit, "quit"),
 ];
 
 const WELCOME: &[Binding] = &[
-    key(KeyCode::Char('c'), "c", Action::CreateProfile, "create my profile"),
-    key(KeyCode::Char('d'), "d", Action::ExploreDemo, "explore the demo"),
+    key(
+        KeyCode::Char('c'),
+        "c",
+        Action::CreateProfile,
+        "create my profile",
+    ),
+    key(
+        KeyCode::Char('d'),
+        "d",
+        Action::ExploreDemo,
+        "explore the demo",
+    ),
     alt(KeyCode::Up, "↑", Action::Up, "previous choice"),
     alt(KeyCode::Down, "↓", Action::Down, "next choice"),
     key(KeyCode::Enter, "Enter", Action::Enter, "choose"),
@@ -104,16 +165,29 @@ const WELCOME: &[Binding] = &[
 ];
 
 const FIELDS: &[Binding] = &[
-    key(KeyCode::Enter, "Enter", Action::Enter, "next field / go on"),
+    key(KeyCode::Enter, "Enter", Action::Enter, "next"),
     alt(KeyCode::Tab, "Tab", Action::NextField, "next field"),
-    alt(KeyCode::BackTab, "S-Tab", Action::PreviousField, "previous field"),
+    alt(
+        KeyCode::BackTab,
+        "S-Tab",
+        Action::PreviousField,
+        "previous field",
+    ),
     alt(KeyCode::Down, "↓", Action::NextField, "next field"),
     alt(KeyCode::Up, "↑", Action::PreviousField, "previous field"),
-    key(KeyCode::Left, "←/→", Action::Left, "change a choice"),
+    key(KeyCode::Left, "←/→", Action::Left, "choose"),
     alt(KeyCode::Right, "→", Action::Right, "change a choice"),
-    Binding { footer: false, ..ctrl(' ', "C-Space", Action::Toggle, "tick a list item (Space too)") },
-    ctrl('s', "C-s", Action::Save, "finish this step"),
-    key(KeyCode::Esc, "Esc", Action::Back, "back a step"),
+    Binding {
+        footer: false,
+        ..ctrl(
+            ' ',
+            "C-Space",
+            Action::Toggle,
+            "tick a list item (Space too)",
+        )
+    },
+    ctrl('s', "C-s", Action::Save, "finish"),
+    key(KeyCode::Esc, "Esc", Action::Back, "back"),
 ];
 
 const KIND_PICKER: &[Binding] = &[
@@ -122,7 +196,12 @@ const KIND_PICKER: &[Binding] = &[
 ];
 
 const METRIC_CHECKLIST: &[Binding] = &[
-    key(KeyCode::Char(' '), "Space", Action::Toggle, "map / unmap the metric"),
+    key(
+        KeyCode::Char(' '),
+        "Space",
+        Action::Toggle,
+        "map / unmap the metric",
+    ),
     key(KeyCode::Enter, "Enter", Action::Enter, "go on"),
     key(KeyCode::Esc, "Esc", Action::Back, "back a step"),
 ];
@@ -153,16 +232,56 @@ const JOURNAL: &[Binding] = &[
     key(KeyCode::Char('a'), "a", Action::Add, "add an entry"),
     key(KeyCode::Char('e'), "e", Action::Edit, "edit"),
     key(KeyCode::Char('d'), "d", Action::Delete, "delete"),
-    key(KeyCode::Char('u'), "u", Action::Undo, "undo delete"),
+    alt(
+        KeyCode::Char('u'),
+        "u",
+        Action::Undo,
+        "undo the last delete",
+    ),
     key(KeyCode::Char('s'), "s", Action::Star, "star"),
     key(KeyCode::Char('/'), "/", Action::Filter, "filter"),
-    alt(KeyCode::Char('t'), "t", Action::FilterKind, "filter by kind (cycle)"),
-    alt(KeyCode::Char('m'), "m", Action::FilterMetric, "filter by metric (cycle)"),
-    alt(KeyCode::Char('g'), "g", Action::FilterTag, "filter by tag (cycle)"),
-    alt(KeyCode::Char('p'), "p", Action::Period, "filter by period (cycle)"),
-    alt(KeyCode::Char('P'), "P", Action::CustomPeriod, "set a custom period"),
-    alt(KeyCode::Char('c'), "c", Action::ClearFilters, "clear all filters"),
-    alt(KeyCode::Esc, "Esc", Action::ClearFilters, "clear all filters"),
+    alt(
+        KeyCode::Char('t'),
+        "t",
+        Action::FilterKind,
+        "filter by kind (cycle)",
+    ),
+    alt(
+        KeyCode::Char('m'),
+        "m",
+        Action::FilterMetric,
+        "filter by metric (cycle)",
+    ),
+    alt(
+        KeyCode::Char('g'),
+        "g",
+        Action::FilterTag,
+        "filter by tag (cycle)",
+    ),
+    alt(
+        KeyCode::Char('p'),
+        "p",
+        Action::Period,
+        "filter by period (cycle)",
+    ),
+    alt(
+        KeyCode::Char('P'),
+        "P",
+        Action::CustomPeriod,
+        "set a custom period",
+    ),
+    alt(
+        KeyCode::Char('c'),
+        "c",
+        Action::ClearFilters,
+        "clear all filters",
+    ),
+    alt(
+        KeyCode::Esc,
+        "Esc",
+        Action::ClearFilters,
+        "clear all filters",
+    ),
 ];
 
 const FILTERING: &[Binding] = &[
@@ -175,7 +294,12 @@ const FILTERING: &[Binding] = &[
 const METRICS: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::Enter, "its entries"),
     key(KeyCode::Char('p'), "p", Action::Period, "period"),
-    key(KeyCode::Char('P'), "P", Action::CustomPeriod, "custom period"),
+    key(
+        KeyCode::Char('P'),
+        "P",
+        Action::CustomPeriod,
+        "custom period",
+    ),
 ];
 
 const PROGRESSION: &[Binding] = &[
@@ -187,7 +311,15 @@ const PROGRESSION: &[Binding] = &[
     key(KeyCode::Char('m'), "m", Action::SelfAssess, "self-assess"),
 ];
 
-const CPD: &[Binding] = &[key(KeyCode::Char('p'), "p", Action::Period, "period"), key(KeyCode::Char('P'), "P", Action::CustomPeriod, "custom period")];
+const CPD: &[Binding] = &[
+    key(KeyCode::Char('p'), "p", Action::Period, "period"),
+    key(
+        KeyCode::Char('P'),
+        "P",
+        Action::CustomPeriod,
+        "custom period",
+    ),
+];
 
 const GOALS: &[Binding] = &[
     key(KeyCode::Char('a'), "a", Action::Add, "add a goal"),
@@ -199,11 +331,21 @@ const GOALS: &[Binding] = &[
 const APPRAISAL: &[Binding] = &[
     key(KeyCode::Enter, "Enter", Action::Enter, "next step"),
     key(KeyCode::Esc, "Esc", Action::Back, "previous step"),
-    key(KeyCode::Char('p'), "p", Action::Period, "period"),
-    alt(KeyCode::Char('P'), "P", Action::CustomPeriod, "custom period"),
-    key(KeyCode::Left, "←/→", Action::Left, "tier"),
-    alt(KeyCode::Right, "→", Action::Right, "next tier"),
-    key(KeyCode::Char('s'), "s", Action::Star, "star / unstar"),
+    alt(KeyCode::Char('p'), "p", Action::Period, "period (step 1)"),
+    alt(
+        KeyCode::Char('P'),
+        "P",
+        Action::CustomPeriod,
+        "custom period (step 1)",
+    ),
+    alt(KeyCode::Left, "←", Action::Left, "previous tier (step 1)"),
+    alt(KeyCode::Right, "→", Action::Right, "next tier (step 1)"),
+    alt(
+        KeyCode::Char('s'),
+        "s",
+        Action::Star,
+        "star / unstar (step 2)",
+    ),
 ];
 
 /// The tables that apply in a context, most specific first.
@@ -228,7 +370,10 @@ pub fn tables(context: Context) -> &'static [&'static [Binding]] {
 
 /// Whether typed characters that are not bound go into a text field here.
 pub fn takes_text(context: Context) -> bool {
-    matches!(context, Context::Fields | Context::KindPicker | Context::Filtering)
+    matches!(
+        context,
+        Context::Fields | Context::KindPicker | Context::Filtering
+    )
 }
 
 /// The action a key means in a context, if any.
@@ -247,7 +392,10 @@ pub fn lookup(context: Context, event: KeyEvent) -> Option<Action> {
 
 /// The keys to show in the footer for a context.
 pub fn footer(context: Context) -> impl Iterator<Item = &'static Binding> {
-    tables(context).iter().flat_map(|t| t.iter()).filter(|b| b.footer)
+    tables(context)
+        .iter()
+        .flat_map(|t| t.iter())
+        .filter(|b| b.footer)
 }
 
 /// Every key of a context, for the help overlay (one line per action and label).
@@ -265,17 +413,39 @@ mod tests {
 
     #[test]
     fn keys_mean_what_the_footer_says() {
-        assert_eq!(lookup(Context::Journal, press(KeyCode::Char('a'))), Some(Action::Add));
-        assert_eq!(lookup(Context::Journal, press(KeyCode::Char('3'))), Some(Action::Show(Tab::Progression)));
-        assert_eq!(lookup(Context::Goals, press(KeyCode::Char('a'))), Some(Action::Add));
-        assert_eq!(lookup(Context::Filtering, press(KeyCode::Char('a'))), None, "typing goes to the filter");
         assert_eq!(
-            lookup(Context::Fields, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+            lookup(Context::Journal, press(KeyCode::Char('a'))),
+            Some(Action::Add)
+        );
+        assert_eq!(
+            lookup(Context::Journal, press(KeyCode::Char('3'))),
+            Some(Action::Show(Tab::Progression))
+        );
+        assert_eq!(
+            lookup(Context::Goals, press(KeyCode::Char('a'))),
+            Some(Action::Add)
+        );
+        assert_eq!(
+            lookup(Context::Filtering, press(KeyCode::Char('a'))),
+            None,
+            "typing goes to the filter"
+        );
+        assert_eq!(
+            lookup(
+                Context::Fields,
+                KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)
+            ),
             Some(Action::Save)
         );
-        assert_eq!(lookup(Context::Progression, press(KeyCode::Char('P'))), None);
+        assert_eq!(
+            lookup(Context::Progression, press(KeyCode::Char('P'))),
+            None
+        );
         let shifted = KeyEvent::new(KeyCode::Char('P'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(Context::Metrics, shifted), Some(Action::CustomPeriod));
+        assert_eq!(
+            lookup(Context::Metrics, shifted),
+            Some(Action::CustomPeriod)
+        );
     }
 
     #[test]

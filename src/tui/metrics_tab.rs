@@ -3,40 +3,42 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Cell, Paragraph, Row, Sparkline, Table};
+use ratatui::widgets::{
+    Bar, BarChart, BarGroup, Block, Borders, Cell, Paragraph, Row, Sparkline, Table,
+};
 
 use super::app::App;
 use super::theme;
 use crate::framework::MetricGroup;
-
-fn fmt_hours(h: f64) -> String {
-    if h == 0.0 { "–".into() } else if h.fract() == 0.0 { format!("{h:.0}") } else { format!("{h:.1}") }
-}
+use crate::text::{count, hours};
 
 /// A right-aligned cell, for figures.
 pub fn right(text: impl Into<String>) -> Cell<'static> {
     Cell::from(Line::from(text.into()).right_aligned())
 }
 
-fn fmt_count(n: u64) -> String {
-    if n == 0 { "–".into() } else { n.to_string() }
-}
-
 /// Draw the tab.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let (Some(journal), Some(tally)) = (app.journal_data(), app.figures.metrics.tally.as_ref()) else { return };
+    let (Some(journal), Some(tally)) = (app.journal_data(), app.figures.metrics.tally.as_ref())
+    else {
+        return;
+    };
     let view = &app.figures.metrics;
     let tall = area.height > 30;
-    let [summary, main, chart] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(6), Constraint::Length(if tall { 9 } else { 2 })])
-            .areas(area);
+    let [summary, main, about, chart] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(6),
+        Constraint::Length(1),
+        Constraint::Length(if tall { 9 } else { 2 }),
+    ])
+    .areas(area);
     let r = &tally.recognition;
     frame.render_widget(
         Paragraph::new(vec![
             Line::styled(format!(" Period: {}   (p to change, P custom)", view.period.label(&journal.profile, app.today)), theme::heading()),
             Line::raw(format!(
                 " {} entries · {} hours · {} people reached · {} highlights · papers: {} co-authored, {} acknowledged, {} not recognised",
-                tally.entries, fmt_hours(tally.hours), tally.people, tally.highlights, r.co_author, r.acknowledged, r.not_recognised
+                tally.entries, hours(tally.hours), tally.people, tally.highlights, r.co_author, r.acknowledged, r.not_recognised
             )),
         ]),
         summary,
@@ -50,15 +52,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             if index == view.cursor.selected {
                 selected_row = rows.len();
             }
-            let style = if index == view.cursor.selected { theme::selected() } else { theme::text() };
+            let style = if index == view.cursor.selected {
+                theme::selected()
+            } else {
+                theme::text()
+            };
             rows.push(
                 Row::new(vec![
                     Cell::from(m.code.clone()),
                     Cell::from(m.label.clone()),
-                    right(fmt_count(m.entries as u64)),
-                    right(fmt_hours(m.hours)),
-                    right(fmt_count(m.people)),
-                    right(fmt_count(m.highlights as u64)),
+                    right(count(m.entries as u64)),
+                    right(hours(m.hours)),
+                    right(count(m.people)),
+                    right(count(m.highlights as u64)),
                 ])
                 .style(style),
             );
@@ -67,33 +73,86 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let height = main.height.saturating_sub(3) as usize;
     let offset = selected_row.saturating_sub(height.saturating_sub(1));
     let visible: Vec<Row> = rows.into_iter().skip(offset).take(height).collect();
-    let description = app.framework.metrics.get(view.cursor.selected).map(|m| format!(" {} — Enter lists its entries ", m.description)).unwrap_or_default();
+    let description = app
+        .framework
+        .metrics
+        .get(view.cursor.selected)
+        .map(|m| format!(" {} {}: {}", m.code, m.label, m.description))
+        .unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(Line::styled(description, theme::dim())),
+        about,
+    );
     let table = Table::new(
         visible,
-        [Constraint::Length(8), Constraint::Min(20), Constraint::Length(7), Constraint::Length(7), Constraint::Length(7), Constraint::Length(3)],
+        [
+            Constraint::Length(8),
+            Constraint::Min(20),
+            Constraint::Length(7),
+            Constraint::Length(7),
+            Constraint::Length(7),
+            Constraint::Length(3),
+        ],
     )
     .header(
-        Row::new(vec![Cell::from("code"), Cell::from("metric"), right("entries"), right("hours"), right("people"), right("★")])
-            .style(theme::heading()),
+        Row::new(vec![
+            Cell::from("code"),
+            Cell::from("metric"),
+            right("entries"),
+            right("hours"),
+            right("people"),
+            right("★"),
+        ])
+        .style(theme::heading()),
     )
-    .block(Block::default().borders(Borders::ALL).title(" The 2-tier evaluation metrics (Section A) ").title_bottom(Line::styled(description, theme::dim())));
+    .block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(" The 2-tier evaluation metrics (Section A) ")
+            .title_bottom(Line::styled(
+                " Enter lists the entries of a metric ",
+                theme::dim(),
+            )),
+    );
     frame.render_widget(table, main);
     if !tall {
         let counts: Vec<u64> = tally.by_month.iter().map(|m| m.entries as u64).collect();
-        let [label, line] = Layout::horizontal([Constraint::Length(18), Constraint::Min(4)]).areas(chart);
-        let first = tally.by_month.first().map(|m| m.month.format("%Y-%m").to_string()).unwrap_or_default();
-        frame.render_widget(Paragraph::new(vec![Line::styled(" Entries by month", theme::dim()), Line::styled(format!(" from {first}"), theme::dim())]), label);
-        frame.render_widget(Sparkline::default().data(&counts).style(theme::good()), line);
+        let [label, line] =
+            Layout::horizontal([Constraint::Length(18), Constraint::Min(4)]).areas(chart);
+        let first = tally
+            .by_month
+            .first()
+            .map(|m| m.month.format("%Y-%m").to_string())
+            .unwrap_or_default();
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::styled(" Entries by month", theme::dim()),
+                Line::styled(format!(" from {first}"), theme::dim()),
+            ]),
+            label,
+        );
+        frame.render_widget(
+            Sparkline::default().data(&counts).style(theme::good()),
+            line,
+        );
     } else {
         let months = &tally.by_month;
         let room = (chart.width.saturating_sub(2) / 4) as usize;
         let bars: Vec<Bar> = months
             .iter()
             .skip(months.len().saturating_sub(room))
-            .map(|m| Bar::default().value(m.entries as u64).label(Line::raw(m.month.format("%m").to_string())))
+            .map(|m| {
+                Bar::default()
+                    .value(m.entries as u64)
+                    .label(Line::raw(m.month.format("%m").to_string()))
+            })
             .collect();
         let chart_widget = BarChart::default()
-            .block(Block::default().borders(Borders::ALL).title(" Entries by month "))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(" Entries by month "),
+            )
             .data(BarGroup::default().bars(&bars))
             .bar_width(3)
             .bar_gap(1);

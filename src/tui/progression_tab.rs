@@ -12,15 +12,31 @@ use super::ui::field;
 
 /// Draw the tab.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let (Some(journal), Some(progress)) = (app.journal_data(), app.figures.progression.progress.as_ref()) else { return };
+    let (Some(journal), Some(progress)) = (
+        app.journal_data(),
+        app.figures.progression.progress.as_ref(),
+    ) else {
+        return;
+    };
     let view = &app.figures.progression;
     let current = app.framework.tier_index(&journal.profile.tier);
-    let [ladder, readiness, main] = Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(5)]).areas(area);
+    let [ladder, readiness, main] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(5),
+    ])
+    .areas(area);
     let mut spans = vec![Span::raw(" ")];
     for (i, tier) in app.framework.tiers.iter().enumerate() {
         let here = Some(i) == current;
         let label = format!("{}{}", if here { "● " } else { "" }, tier.title);
-        let style = if i == view.tier { theme::selected() } else if here { theme::heading() } else { theme::dim() };
+        let style = if i == view.tier {
+            theme::selected()
+        } else if here {
+            theme::heading()
+        } else {
+            theme::dim()
+        };
         spans.push(Span::styled(format!(" {label} "), style));
         if i + 1 < app.framework.tiers.len() {
             spans.push(Span::styled("›", theme::dim()));
@@ -46,7 +62,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!(" {} ({relation}, {}): ", tier.title, tier.stage.label()), theme::heading()),
+            Span::styled(
+                format!(" {} ({relation}, {}): ", tier.title, tier.stage.label()),
+                theme::heading(),
+            ),
             Span::styled(progress.readiness(), theme::good()),
             Span::raw(format!(", {} partial", progress.partial)),
         ])),
@@ -63,19 +82,33 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .cursor
         .visible(&progress.expectations, height)
         .map(|(selected, e)| {
-            let text_style = if selected { theme::selected() } else { theme::text() };
+            let text_style = if selected {
+                theme::selected()
+            } else {
+                theme::text()
+            };
             Line::from(vec![
-                Span::styled(format!(" {} {:<13} ", e.status.glyph(), e.status.word()), theme::status(e.status)),
+                Span::styled(
+                    format!(" {} {:<13} ", e.status.glyph(), e.status.word()),
+                    theme::status(e.status),
+                ),
                 Span::styled(e.text.clone(), text_style),
             ])
         })
         .collect();
-    let block = Block::default().borders(Borders::ALL).title(format!(" Expectations of {} (Appendix B) ", tier.title));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" Expectations of {} (Appendix B) ", tier.title));
     frame.render_widget(Paragraph::new(items).block(block), list_area);
 
-    let Some(e) = progress.expectations.get(view.cursor.selected) else { return };
+    let Some(e) = progress.expectations.get(view.cursor.selected) else {
+        return;
+    };
     let mut lines = vec![
-        Line::from(vec![Span::styled(format!("{} {}", e.status.glyph(), e.status.word()), theme::status(e.status))]),
+        Line::from(vec![Span::styled(
+            format!("{} {}", e.status.glyph(), e.status.word()),
+            theme::status(e.status),
+        )]),
         Line::styled(e.text.clone(), theme::heading()),
         field("rule", e.rule.clone()),
     ];
@@ -87,16 +120,34 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(field("suggestion", e.suggestion.clone()));
     }
     if !e.entry_indices.is_empty() {
-        lines.push(Line::styled(format!("evidence ({} entries)", e.entry_indices.len()), theme::label()));
+        lines.push(Line::styled(
+            format!("evidence ({} entries)", e.entry_indices.len()),
+            theme::label(),
+        ));
         for &i in e.entry_indices.iter().take(8) {
             let entry = &journal.entries[i];
             lines.push(Line::raw(format!("  {} {}", entry.date, entry.title)));
         }
         if e.entry_indices.len() > 8 {
-            lines.push(Line::styled(format!("  … and {} more", e.entry_indices.len() - 8), theme::dim()));
+            lines.push(Line::styled(
+                format!("  … and {} more", e.entry_indices.len() - 8),
+                theme::dim(),
+            ));
         }
     }
-    let hint = if e.status.is_met() { "" } else if e.rule.starts_with("self-assessed") { " m mark it with a justification · g make a goal " } else { " g make it a goal " };
-    let block = Block::default().borders(Borders::ALL).title(" Detail ").title_bottom(Line::styled(hint, theme::dim()));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), detail_area);
+    let hint = if e.status.is_met() {
+        ""
+    } else if e.rule.starts_with("self-assessed") {
+        " m mark it with a justification · g make a goal "
+    } else {
+        " g make it a goal "
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Detail ")
+        .title_bottom(Line::styled(hint, theme::dim()));
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        detail_area,
+    );
 }

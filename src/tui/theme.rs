@@ -17,7 +17,9 @@ pub fn dim() -> Style {
 
 /// A heading.
 pub fn heading() -> Style {
-    Style::default().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    Style::default()
+        .fg(Color::Cyan)
+        .add_modifier(Modifier::BOLD)
 }
 
 /// A field label.
@@ -27,7 +29,9 @@ pub fn label() -> Style {
 
 /// The label of the field in focus.
 pub fn focused_label() -> Style {
-    Style::default().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    Style::default()
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::BOLD)
 }
 
 /// A value the user entered.
@@ -37,7 +41,10 @@ pub fn value() -> Style {
 
 /// The selected row or option.
 pub fn selected() -> Style {
-    Style::default().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD)
+    Style::default()
+        .fg(Color::Black)
+        .bg(Color::Cyan)
+        .add_modifier(Modifier::BOLD)
 }
 
 /// An error.
@@ -57,7 +64,9 @@ pub fn warning() -> Style {
 
 /// A key in the footer.
 pub fn key() -> Style {
-    Style::default().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    Style::default()
+        .fg(Color::Cyan)
+        .add_modifier(Modifier::BOLD)
 }
 
 /// A highlight star.
@@ -68,7 +77,9 @@ pub fn star() -> Style {
 /// The style of an expectation status.
 pub fn status(status: Status) -> Style {
     match status {
-        Status::Met => Style::default().fg(Color::Green).add_modifier(Modifier::BOLD),
+        Status::Met => Style::default()
+            .fg(Color::Green)
+            .add_modifier(Modifier::BOLD),
         Status::Partial => Style::default().fg(Color::Yellow),
         Status::Missing => Style::default().fg(Color::Red),
         Status::SelfAssessed => Style::default().fg(Color::Magenta),

@@ -10,7 +10,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::action::Tab;
 use super::app::{App, Screen};
 use super::keymap;
-use super::{appraisal_tab, cpd_tab, entry_view, goals_tab, journal_tab, metrics_tab, popup, progression_tab, theme, welcome};
+use super::{
+    appraisal_tab, cpd_tab, entry_view, goals_tab, journal_tab, metrics_tab, popup,
+    progression_tab, theme, welcome,
+};
 
 /// Draw the app.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -37,7 +40,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             render_header(app, frame, header);
             render_tabs(app, frame, tabs);
             if let Some(why) = app.read_only() {
-                frame.render_widget(Paragraph::new(format!(" READ-ONLY: {why}")).style(theme::warning()), banner_area);
+                frame.render_widget(
+                    Paragraph::new(format!(" READ-ONLY: {why}")).style(theme::warning()),
+                    banner_area,
+                );
             }
             if let Some(form) = &app.entry_form {
                 entry_view::render(app, form, frame, body);
@@ -54,7 +60,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
     }
     if let Some(hint) = &app.hint {
-        frame.render_widget(Paragraph::new(Line::styled(format!(" {hint}"), theme::good())), status);
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {hint}"), theme::good())),
+            status,
+        );
     }
     render_footer(app, frame, footer);
     popup::render(app, frame, area);
@@ -64,20 +73,29 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::styled(" corepath ", theme::selected())];
     if let Some(journal) = app.journal_data() {
         let p = &journal.profile;
-        let tier = app.framework.tier(&p.tier).map_or(p.tier.as_str(), |t| t.title.as_str());
+        let tier = app
+            .framework
+            .tier(&p.tier)
+            .map_or(p.tier.as_str(), |t| t.title.as_str());
         spans.push(Span::styled(format!(" {} ", p.name), theme::heading()));
         spans.push(Span::raw(format!("· {tier} ")));
         match p.next_appraisal {
             Some(d) if d >= app.today => {
                 let days = (d - app.today).num_days();
-                spans.push(Span::raw(format!("· next appraisal in {days} day{}", if days == 1 { "" } else { "s" })));
+                spans.push(Span::raw(format!(
+                    "· appraisal in {}",
+                    crate::text::plural(days.unsigned_abs(), "day", "days")
+                )));
             }
-            Some(d) => spans.push(Span::styled(format!("· appraisal date {d} has passed: set the next one"), theme::dim())),
+            Some(d) => spans.push(Span::styled(
+                format!("· appraisal date {d} has passed: set the next one"),
+                theme::dim(),
+            )),
             None => spans.push(Span::styled("· no appraisal date set", theme::dim())),
         }
     }
     if app.is_demo() {
-        spans.push(Span::styled("  DEMO — a temporary copy", theme::warning()));
+        spans.push(Span::styled(" DEMO ", theme::warning()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -86,7 +104,11 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let label = format!(" {} {} ", i + 1, tab.title());
-        let style = if *tab == app.tab && app.entry_form.is_none() { theme::selected() } else { theme::dim() };
+        let style = if *tab == app.tab && app.entry_form.is_none() {
+            theme::selected()
+        } else {
+            theme::dim()
+        };
         spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
     }
@@ -99,13 +121,19 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(format!(" {}", b.label), theme::key()));
         spans.push(Span::styled(format!(" {} ", b.help), theme::dim()));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).wrap(Wrap { trim: false }), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 /// A `label: value` line.
 pub fn field(label: &str, value: impl Into<String>) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("{label:<12}"), theme::label().add_modifier(Modifier::BOLD)),
+        Span::styled(
+            format!("{label:<12}"),
+            theme::label().add_modifier(Modifier::BOLD),
+        ),
         Span::raw(value.into()),
     ])
 }

@@ -4,12 +4,12 @@
 use std::cell::Cell;
 
 use chrono::NaiveDate;
+use nucleo_matcher::chars::{normalize, to_lower_case};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32String};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use super::action::Action;
 use crate::assess::{Context, CpdReport, Period, Progress, Tally, cpd, progress, tally};
-use crate::framework::Framework;
 use crate::model::{Journal, Profile};
 
 /// A choice of period.
@@ -33,7 +33,10 @@ impl PeriodChoice {
         match self {
             PeriodChoice::All => Period::all_until(NaiveDate::MAX),
             PeriodChoice::SinceAppraisal => match profile.last_appraisal {
-                Some(last) if last <= today => Period { from: last, to: today },
+                Some(last) if last <= today => Period {
+                    from: last,
+                    to: today,
+                },
                 _ => Period::last_months(today, 12),
             },
             PeriodChoice::Last12Months => Period::last_months(today, 12),
@@ -49,9 +52,16 @@ impl PeriodChoice {
             PeriodChoice::SinceAppraisal if profile.last_appraisal.is_some() => {
                 format!("since the last appraisal ({})", self.period(profile, today))
             }
-            PeriodChoice::SinceAppraisal => format!("last 12 months ({}; no appraisal recorded)", self.period(profile, today)),
-            PeriodChoice::Last12Months => format!("last 12 months ({})", self.period(profile, today)),
-            PeriodChoice::CalendarYear => format!("calendar year ({})", self.period(profile, today)),
+            PeriodChoice::SinceAppraisal => format!(
+                "last 12 months ({}; no appraisal recorded)",
+                self.period(profile, today)
+            ),
+            PeriodChoice::Last12Months => {
+                format!("last 12 months ({})", self.period(profile, today))
+            }
+            PeriodChoice::CalendarYear => {
+                format!("calendar year ({})", self.period(profile, today))
+            }
             PeriodChoice::Custom(p) => format!("custom ({p})"),
         }
     }
@@ -107,10 +117,21 @@ impl Cursor {
     }
 
     /// The items to draw in a window of `height` rows, each with whether it is selected.
-    pub fn visible<'a, T>(&self, items: &'a [T], height: usize) -> impl Iterator<Item = (bool, &'a T)> + use<'a, T> {
-        let offset = self.scroll(height);
+    pub fn visible<'a, T>(
+        &self,
+        items: &'a [T],
+        height: usize,
+    ) -> impl Iterator<Item = (bool, &'a T)> + use<'a, T> {
+        // A taller window than before shows as many rows as fit, not the old scroll position.
+        let offset = self.scroll(height).min(items.len().saturating_sub(height));
+        self.offset.set(offset);
         let selected = self.selected;
-        items.iter().enumerate().skip(offset).take(height).map(move |(row, item)| (row == selected, item))
+        items
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .map(move |(row, item)| (row == selected, item))
     }
 
     /// Scroll so the selection shows in a window of `height` rows; returns the first row.
@@ -131,8 +152,9 @@ impl Cursor {
 pub struct JournalView {
     /// Entry positions, newest first, before filtering.
     order: Vec<usize>,
-    /// Text to match, per entry position (title, notes, tags, techniques).
-    haystacks: Vec<Utf32String>,
+    /// Folded text to search, per entry position (title, tags, techniques, notes); built when
+    /// first needed.
+    haystacks: Option<Vec<String>>,
     /// The rows shown: entry positions.
     pub rows: Vec<usize>,
     /// The cursor.
@@ -159,7 +181,7 @@ impl JournalView {
     pub fn new() -> JournalView {
         JournalView {
             order: Vec::new(),
-            haystacks: Vec::new(),
+            haystacks: None,
             rows: Vec::new(),
             cursor: Cursor::default(),
             query: String::new(),
@@ -173,26 +195,19 @@ impl JournalView {
         }
     }
 
-    /// Re-index after the journal changed.
+    /// Re-index after the journal changed. The search text is built the first time a filter is
+    /// typed, so opening a large journal does not pay for it.
     pub fn reindex(&mut self, journal: &Journal, today: NaiveDate) {
         let entries = &journal.entries;
         let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_by(|&a, &b| entries[b].date.cmp(&entries[a].date).then(entries[b].created.cmp(&entries[a].created)));
+        order.sort_by(|&a, &b| {
+            entries[b]
+                .date
+                .cmp(&entries[a].date)
+                .then(entries[b].created.cmp(&entries[a].created))
+        });
         self.order = order;
-        self.haystacks = entries
-            .iter()
-            .map(|e| {
-                let mut text = String::with_capacity(e.title.len() + e.notes.len() + 32);
-                text.push_str(&e.title);
-                for part in e.tags.iter().chain(&e.techniques) {
-                    text.push(' ');
-                    text.push_str(part);
-                }
-                text.push(' ');
-                text.push_str(&e.notes);
-                Utf32String::from(text)
-            })
-            .collect();
+        self.haystacks = None;
         self.matched = None;
         self.apply(journal, today);
     }
@@ -209,7 +224,7 @@ impl JournalView {
     /// Recompute the rows for the current filters, keeping the selected entry where possible.
     pub fn apply(&mut self, journal: &Journal, today: NaiveDate) {
         let selected_entry = self.rows.get(self.cursor.selected).copied();
-        let by_query = self.match_query();
+        let by_query = self.match_query(journal);
         let period = self.period.period(&journal.profile, today);
         let entries = &journal.entries;
         let rows: Vec<usize> = by_query
@@ -224,29 +239,51 @@ impl JournalView {
             })
             .collect();
         self.rows = rows;
-        self.cursor.selected = selected_entry.and_then(|s| self.rows.iter().position(|&r| r == s)).unwrap_or(0);
+        self.cursor.selected = selected_entry
+            .and_then(|s| self.rows.iter().position(|&r| r == s))
+            .unwrap_or(0);
         self.cursor.clamp(self.rows.len());
     }
 
-    /// Entry positions matching the query, newest first. A query that extends the previous one
-    /// only searches the previous matches.
-    fn match_query(&mut self) -> Vec<usize> {
-        let query = self.query.trim().to_string();
+    /// Entry positions matching the query, newest first: entries whose text holds every word of
+    /// the query (case and accents ignored). When no entry does, a fuzzy match on titles forgives
+    /// typing errors. A query that extends the previous one only searches the previous matches.
+    fn match_query(&mut self, journal: &Journal) -> Vec<usize> {
+        let query = fold(self.query.trim());
         if query.is_empty() {
             self.matched = None;
             return self.order.clone();
         }
+        let haystacks = self.haystacks.get_or_insert_with(|| search_text(journal));
         let candidates: Vec<usize> = match &self.matched {
-            Some((previous, rows)) if query.starts_with(previous.as_str()) => rows.clone(),
+            Some((previous, rows)) if query.starts_with(previous.as_str()) && !rows.is_empty() => {
+                rows.clone()
+            }
             _ => self.order.clone(),
         };
-        let pattern = Pattern::parse(&query, CaseMatching::Ignore, Normalization::Smart);
-        let matcher = &mut self.matcher;
-        let haystacks = &self.haystacks;
-        let rows: Vec<usize> = candidates
-            .into_iter()
-            .filter(|&i| haystacks.get(i).is_some_and(|h| pattern.score(h.slice(..), matcher).is_some()))
+        let words: Vec<&str> = query.split_whitespace().collect();
+        let mut rows: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| {
+                haystacks
+                    .get(i)
+                    .is_some_and(|h| words.iter().all(|w| h.contains(w)))
+            })
             .collect();
+        if rows.is_empty() {
+            let pattern = Pattern::parse(&query, CaseMatching::Ignore, Normalization::Smart);
+            let mut buffer = Vec::new();
+            rows = self
+                .order
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let title = Utf32Str::new(&journal.entries[i].title, &mut buffer);
+                    pattern.score(title, &mut self.matcher).is_some()
+                })
+                .collect();
+        }
         self.matched = Some((query, rows.clone()));
         rows
     }
@@ -257,11 +294,39 @@ impl JournalView {
     }
 }
 
+/// Text folded for searching: lower case, accents removed (`Müller` → `muller`).
+pub fn fold(text: &str) -> String {
+    text.chars().map(|c| to_lower_case(normalize(c))).collect()
+}
+
+/// The folded search text of every entry: title, tags, techniques and notes.
+fn search_text(journal: &Journal) -> Vec<String> {
+    journal
+        .entries
+        .iter()
+        .map(|e| {
+            let mut text = String::with_capacity(e.title.len() + e.notes.len() + 32);
+            text.push_str(&e.title);
+            for part in e.tags.iter().chain(&e.techniques) {
+                text.push(' ');
+                text.push_str(part);
+            }
+            text.push(' ');
+            text.push_str(&e.notes);
+            fold(&text)
+        })
+        .collect()
+}
+
 /// The next value in a cycle through `options` (none → first → … → last → none).
 pub fn cycle(current: &Option<String>, options: &[String]) -> Option<String> {
     match current {
         None => options.first().cloned(),
-        Some(c) => options.iter().position(|o| o == c).and_then(|i| options.get(i + 1)).cloned(),
+        Some(c) => options
+            .iter()
+            .position(|o| o == c)
+            .and_then(|i| options.get(i + 1))
+            .cloned(),
     }
 }
 
@@ -313,31 +378,51 @@ impl Figures {
     /// Nothing computed yet.
     pub fn new() -> Figures {
         Figures {
-            metrics: MetricsView { period: PeriodChoice::SinceAppraisal, cursor: Cursor::default(), tally: None },
+            metrics: MetricsView {
+                period: PeriodChoice::SinceAppraisal,
+                cursor: Cursor::default(),
+                tally: None,
+            },
             progression: ProgressionView::default(),
-            cpd: CpdView { period: PeriodChoice::Last12Months, cursor: Cursor::default(), report: None },
+            cpd: CpdView {
+                period: PeriodChoice::Last12Months,
+                cursor: Cursor::default(),
+                report: None,
+            },
         }
     }
 
+    /// Recompute everything, indexing the journal once.
+    pub fn compute_all(&mut self, ctx: &Context, today: NaiveDate) {
+        self.compute_metrics(ctx, today);
+        self.compute_progression(ctx, today);
+        self.compute_cpd(ctx, today);
+    }
+
     /// Recompute the metrics tally.
-    pub fn compute_metrics(&mut self, framework: &Framework, journal: &Journal, today: NaiveDate) {
-        let ctx = Context::new(framework, journal);
-        let period = self.metrics.period.period(&journal.profile, today);
-        self.metrics.tally = Some(tally(&ctx, period));
+    pub fn compute_metrics(&mut self, ctx: &Context, today: NaiveDate) {
+        let period = self.metrics.period.period(&ctx.journal.profile, today);
+        self.metrics.tally = Some(tally(ctx, period));
     }
 
     /// Recompute the progression for the selected tier.
-    pub fn compute_progression(&mut self, framework: &Framework, journal: &Journal, today: NaiveDate) {
-        let ctx = Context::new(framework, journal);
-        self.progression.progress = framework.tiers.get(self.progression.tier).map(|t| progress(&ctx, t, today));
-        let len = self.progression.progress.as_ref().map_or(0, |p| p.expectations.len());
+    pub fn compute_progression(&mut self, ctx: &Context, today: NaiveDate) {
+        self.progression.progress = ctx
+            .framework
+            .tiers
+            .get(self.progression.tier)
+            .map(|t| progress(ctx, t, today));
+        let len = self
+            .progression
+            .progress
+            .as_ref()
+            .map_or(0, |p| p.expectations.len());
         self.progression.cursor.clamp(len);
     }
 
     /// Recompute the CPD check.
-    pub fn compute_cpd(&mut self, framework: &Framework, journal: &Journal, today: NaiveDate) {
-        let ctx = Context::new(framework, journal);
-        let period = self.cpd.period.period(&journal.profile, today);
-        self.cpd.report = Some(cpd(&ctx, period));
+    pub fn compute_cpd(&mut self, ctx: &Context, today: NaiveDate) {
+        let period = self.cpd.period.period(&ctx.journal.profile, today);
+        self.cpd.report = Some(cpd(ctx, period));
     }
 }

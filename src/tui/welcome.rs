@@ -26,7 +26,11 @@ pub fn render_welcome(choice: usize, frame: &mut Frame, area: Rect) {
     ];
     for (i, option) in options.iter().enumerate() {
         let marker = if i == choice { "▸ " } else { "  " };
-        let style = if i == choice { theme::selected() } else { theme::text() };
+        let style = if i == choice {
+            theme::selected()
+        } else {
+            theme::text()
+        };
         lines.push(Line::from(vec![
             Span::raw(marker),
             Span::styled(format!(" {option} "), style),
@@ -34,9 +38,20 @@ pub fn render_welcome(choice: usize, frame: &mut Frame, area: Rect) {
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("The demo is a temporary copy: your own journal is not touched.", theme::dim()));
-    let block = Block::default().borders(Borders::ALL).title(" corepath ").padding(ratatui::widgets::Padding::horizontal(1));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), box_area);
+    lines.push(Line::styled(
+        "The demo is a temporary copy: your own journal is not touched.",
+        theme::dim(),
+    ));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" corepath ")
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        box_area,
+    );
 }
 
 /// The profile walk, with the ladder beside it while the tier is being chosen.
@@ -45,7 +60,10 @@ pub fn render_onboarding(app: &App, form: &Form, frame: &mut Frame, area: Rect) 
     frame.render_widget(
         Paragraph::new(vec![
             Line::styled("Create your profile", theme::heading()),
-            Line::styled("Enter goes to the next question; Esc goes back. Fields with * are needed.", theme::dim()),
+            Line::styled(
+                "Enter goes to the next question; Esc goes back. Fields with * are needed.",
+                theme::dim(),
+            ),
         ]),
         intro,
     );
@@ -69,22 +87,46 @@ pub fn render_onboarding(app: &App, form: &Form, frame: &mut Frame, area: Rect) 
             let here = t.id == chosen;
             let mut lines = vec![Line::from(vec![
                 Span::raw(if here { "▸ " } else { "  " }),
-                Span::styled(t.title.clone(), if here { theme::selected() } else { theme::heading() }),
+                Span::styled(
+                    t.title.clone(),
+                    if here {
+                        theme::selected()
+                    } else {
+                        theme::heading()
+                    },
+                ),
                 Span::styled(format!("  {}", t.stage.label()), theme::dim()),
             ])];
             if here || wide {
-                lines.push(Line::styled(format!("  {}", t.summary), if here { theme::text() } else { theme::dim() }));
+                lines.push(Line::styled(
+                    format!("  {}", t.summary),
+                    if here { theme::text() } else { theme::dim() },
+                ));
             }
             lines
         })
         .collect();
     if wide {
-        let block = Block::default().borders(Borders::ALL).title(" The job family (Appendix B) ");
-        frame.render_widget(Paragraph::new(ladder).block(block).wrap(Wrap { trim: true }), ladder_area);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(" The job family (Appendix B) ");
+        frame.render_widget(
+            Paragraph::new(ladder)
+                .block(block)
+                .wrap(Wrap { trim: true }),
+            ladder_area,
+        );
     } else if tier_focused {
-        let summary = app.framework.tier(&chosen).map(|t| t.summary.clone()).unwrap_or_default();
+        let summary = app
+            .framework
+            .tier(&chosen)
+            .map(|t| t.summary.clone())
+            .unwrap_or_default();
         let y = inner.y + inner.height.saturating_sub(4);
         let note = Rect::new(inner.x, y, inner.width, 2);
-        frame.render_widget(Paragraph::new(Line::styled(summary, theme::dim())).wrap(Wrap { trim: true }), note);
+        frame.render_widget(
+            Paragraph::new(Line::styled(summary, theme::dim())).wrap(Wrap { trim: true }),
+            note,
+        );
     }
 }

@@ -1,0 +1,72 @@
+//! Figures and text for reading: numbers without needless decimals, dashes for nothing, text cut
+//! to a width. Pure; shared by the command line, the terminal app and the exports.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// A number without needless decimals: `12`, `2.5`.
+pub fn number(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// Hours for reading: `12`, `2.5`, or `–` for none.
+pub fn hours(h: f64) -> String {
+    if h == 0.0 {
+        "–".to_string()
+    } else {
+        number(h)
+    }
+}
+
+/// A count for reading, `–` for zero.
+pub fn count(n: impl Into<u64>) -> String {
+    match n.into() {
+        0 => "–".to_string(),
+        n => n.to_string(),
+    }
+}
+
+/// `1 entry` / `3 entries`.
+pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Cut `text` to `width` terminal columns, ending with `…` when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_read_well() {
+        assert_eq!(number(12.0), "12");
+        assert_eq!(number(2.25), "2.2");
+        assert_eq!(hours(0.0), "–");
+        assert_eq!(count(0u32), "–");
+        assert_eq!(plural(1u32, "entry", "entries"), "1 entry");
+        assert_eq!(plural(3u32, "entry", "entries"), "3 entries");
+        assert_eq!(truncate("F.c F.a.iii", 9), "F.c F.a.…");
+        assert_eq!(truncate("Müller", 10), "Müller");
+    }
+}

@@ -1,0 +1,228 @@
+//! End to end through a pseudo-terminal: the real binary, first run → create the profile → add an
+//! entry through the guided form → quit; the journal file then holds that entry.
+//!
+//! Keys are written to the pty; the child's output is drained on a thread into a `vt100` parser
+//! (a child whose output nobody reads blocks); the screen is read once two consecutive reads agree.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use serde_json::Value;
+
+const ROWS: u16 = 24;
+const COLS: u16 = 80;
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The app running in a pseudo-terminal, and what it has drawn so far.
+struct Session {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    reader: Option<thread::JoinHandle<()>>,
+}
+
+impl Session {
+    fn start(home: &Path, journal: &Path) -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("corepath"));
+        cmd.cwd(home);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", home);
+        cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("COREPATH_JOURNAL", journal);
+        cmd.env("COREPATH_TODAY", "2026-11-25");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("start corepath");
+        // Only the child holds the terminal side now, so the reader sees EOF when it exits.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("a reader");
+        let writer = pair.master.take_writer().expect("a writer");
+        let size = |n: u16| NonZeroU16::new(n).expect("a size");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(ROWS), size(COLS), 0)));
+        let sink = Arc::clone(&screen);
+        let master = pair.master;
+        let reader = thread::spawn(move || {
+            let _master = master; // keep the pty open as long as we read
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink.lock().expect("the screen").process(&buf[..n]),
+                }
+            }
+        });
+        Session {
+            child,
+            writer,
+            screen,
+            reader: Some(reader),
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().expect("the screen").screen().contents()
+    }
+
+    /// Wait until the screen shows `text` and has stopped changing; returns the screen.
+    fn wait_for(&mut self, text: &str) -> String {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut previous = String::new();
+        loop {
+            let now = self.contents();
+            if now.contains(text) && now == previous {
+                return now;
+            }
+            if Instant::now() > deadline {
+                let status = self.child.try_wait().ok().flatten();
+                panic!(
+                    "timed out waiting for {text:?} (child exit: {status:?}); the screen:\n{now}"
+                );
+            }
+            previous = now;
+            thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer
+            .write_all(bytes.as_bytes())
+            .expect("write to the pty");
+        self.writer.flush().expect("flush the pty");
+        // A short pause between keys so each is read as its own event.
+        thread::sleep(Duration::from_millis(15));
+    }
+
+    fn typ(&mut self, text: &str) {
+        for c in text.chars() {
+            self.send(c.encode_utf8(&mut [0; 4]));
+        }
+    }
+
+    fn enter(&mut self) {
+        self.send("\r");
+    }
+
+    /// Wait for the child to exit; its exit status.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("poll the child") {
+                if let Some(reader) = self.reader.take() {
+                    let _ = reader.join();
+                }
+                return status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("corepath did not exit; the screen:\n{}", self.contents());
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+#[test]
+fn first_run_create_profile_add_an_entry_and_quit() {
+    let home = tempfile::TempDir::new().expect("temp dir");
+    let journal = home.path().join("journal").join("journal.json");
+    std::fs::create_dir_all(journal.parent().expect("a folder")).expect("mkdir");
+    assert!(!journal.exists());
+    let mut app = Session::start(home.path(), &journal);
+
+    // Welcome → create my profile.
+    app.wait_for("Create my profile");
+    app.enter();
+    app.wait_for("Create your profile");
+    app.typ("Ada Lovelace");
+    // Name, tier, since, qualification, experience, ORCID, next appraisal: the defaults will do.
+    for _ in 0..7 {
+        app.enter();
+    }
+    let screen = app.wait_for("Press a to add your first entry");
+    assert!(screen.contains("Ada Lovelace"), "{screen}");
+    assert!(journal.exists(), "the profile is written");
+
+    // The guided entry.
+    app.send("a");
+    app.wait_for("What did you do?");
+    app.typ("user tr");
+    app.wait_for("▸ User training");
+    app.enter();
+    app.wait_for("User training — the questions for this kind");
+    app.typ("1:1 confocal training for the Ruiz lab");
+    app.enter(); // date: today
+    app.enter(); // hours
+    app.typ("2");
+    // Hours, people, techniques, areas, tags, notes: on to the metrics.
+    for _ in 0..6 {
+        app.enter();
+    }
+    app.wait_for("Which metrics does it count toward?");
+    app.enter();
+    app.wait_for("Your practice");
+    for _ in 0..4 {
+        app.enter();
+    }
+    let review = app.wait_for("Review — nothing is saved until you press Enter");
+    assert!(
+        review.contains("1:1 confocal training for the Ruiz lab"),
+        "{review}"
+    );
+    let before: Value =
+        serde_json::from_str(&std::fs::read_to_string(&journal).expect("read")).expect("json");
+    assert_eq!(
+        before["entries"].as_array().map(Vec::len),
+        Some(0),
+        "nothing is saved before the review"
+    );
+    app.enter();
+    app.wait_for("Saved");
+
+    app.send("q");
+    let status = app.wait_exit();
+    assert!(status.success(), "corepath exits 0: {status:?}");
+    {
+        let parser = app.screen.lock().expect("the screen");
+        let screen = parser.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "the terminal is back on the main screen"
+        );
+        assert!(!screen.hide_cursor(), "the cursor is shown again");
+    }
+
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(&journal).expect("read")).expect("json");
+    assert_eq!(file["profile"]["name"], "Ada Lovelace");
+    assert_eq!(file["profile"]["tier"], "support-scientist");
+    let entries = file["entries"].as_array().expect("entries");
+    assert_eq!(entries.len(), 1, "{file:#}");
+    let entry = &entries[0];
+    assert_eq!(entry["title"], "1:1 confocal training for the Ruiz lab");
+    assert_eq!(entry["kind"], "user-training");
+    assert_eq!(entry["date"], "2026-11-25");
+    assert_eq!(entry["hours"], 2.0);
+    assert_eq!(entry["metrics"], serde_json::json!(["fac.training"]));
+}
