@@ -84,7 +84,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
+        s.parse().expect("a valid test value")
     }
 
     #[test]
@@ -99,7 +99,7 @@ mod tests {
 
     #[test]
     fn months_cover_the_period() {
-        let p = Period::new(d("2026-01-15"), d("2026-03-01")).unwrap();
+        let p = Period::new(d("2026-01-15"), d("2026-03-01")).expect("a valid test value");
         assert_eq!(
             p.months(),
             vec![d("2026-01-01"), d("2026-02-01"), d("2026-03-01")]

@@ -666,11 +666,15 @@ mod tests {
         ];
         for (tex, plain) in cases {
             let src = format!("@article{{k, title = {{{tex}}}, year = 2024}}");
-            let raw = RawBibliography::parse(&src).unwrap();
+            let raw = RawBibliography::parse(&src).expect("a valid test value");
             let texts = prepared_fields(&raw);
-            let bib = Bibliography::from_raw(rebuild(&raw, &texts)).unwrap();
-            let entry = bib.get("k").unwrap();
-            assert_eq!(field_text(entry, "title").unwrap(), plain, "from {tex}");
+            let bib = Bibliography::from_raw(rebuild(&raw, &texts)).expect("a valid test value");
+            let entry = bib.get("k").expect("a valid test value");
+            assert_eq!(
+                field_text(entry, "title").expect("a valid test value"),
+                plain,
+                "from {tex}"
+            );
         }
     }
 

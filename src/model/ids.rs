@@ -196,15 +196,16 @@ mod tests {
     #[test]
     fn orcid_check_digit() {
         assert_eq!(
-            parse_orcid("orcid", "0000-0002-1825-0097").unwrap(),
+            parse_orcid("orcid", "0000-0002-1825-0097").expect("a valid test value"),
             "0000-0002-1825-0097"
         );
         assert_eq!(
-            parse_orcid("orcid", "https://orcid.org/0000-0001-5109-3700").unwrap(),
+            parse_orcid("orcid", "https://orcid.org/0000-0001-5109-3700")
+                .expect("a valid test value"),
             "0000-0001-5109-3700"
         );
         assert_eq!(
-            parse_orcid("orcid", "0000-0002-1694-233x").unwrap(),
+            parse_orcid("orcid", "0000-0002-1694-233x").expect("a valid test value"),
             "0000-0002-1694-233X"
         );
         let err = parse_orcid("orcid", "0000-0002-1825-0098").unwrap_err();
@@ -216,11 +217,12 @@ mod tests {
     #[test]
     fn doi_syntax_and_prefix() {
         assert_eq!(
-            parse_doi("doi", "https://doi.org/10.1038/s41592-021-01162-y").unwrap(),
+            parse_doi("doi", "https://doi.org/10.1038/s41592-021-01162-y")
+                .expect("a valid test value"),
             "10.1038/s41592-021-01162-y"
         );
         assert_eq!(
-            parse_doi("doi", "doi:10.5281/zenodo.10200758").unwrap(),
+            parse_doi("doi", "doi:10.5281/zenodo.10200758").expect("a valid test value"),
             "10.5281/zenodo.10200758"
         );
         assert!(parse_doi("doi", "10.1038").is_err());
@@ -231,10 +233,13 @@ mod tests {
     #[test]
     fn ror_checksum() {
         assert_eq!(
-            parse_ror("ror", "https://ror.org/05dxps055").unwrap(),
+            parse_ror("ror", "https://ror.org/05dxps055").expect("a valid test value"),
             "05dxps055"
         );
-        assert_eq!(parse_ror("ror", "02mhbdp94").unwrap(), "02mhbdp94");
+        assert_eq!(
+            parse_ror("ror", "02mhbdp94").expect("a valid test value"),
+            "02mhbdp94"
+        );
         assert!(
             parse_ror("ror", "05dxps056")
                 .unwrap_err()
@@ -248,10 +253,13 @@ mod tests {
     #[test]
     fn rrid_and_url() {
         assert_eq!(
-            parse_rrid("rrid", "RRID:SCR_017105").unwrap(),
+            parse_rrid("rrid", "RRID:SCR_017105").expect("a valid test value"),
             "RRID:SCR_017105"
         );
-        assert_eq!(parse_rrid("rrid", "AB_2298772").unwrap(), "RRID:AB_2298772");
+        assert_eq!(
+            parse_rrid("rrid", "AB_2298772").expect("a valid test value"),
+            "RRID:AB_2298772"
+        );
         assert!(parse_rrid("rrid", "RRID:SCR").is_err());
         assert!(parse_url("url", "https://example.org/x").is_ok());
         assert!(parse_url("url", "example.org").is_err());

@@ -110,8 +110,8 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(
-            parse_date("date", "2026-03-02").unwrap(),
-            NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
+            parse_date("date", "2026-03-02").expect("a valid test value"),
+            NaiveDate::from_ymd_opt(2026, 3, 2).expect("a valid test value")
         );
         let err = parse_date("date", "2026-02-30").unwrap_err();
         assert_eq!(
@@ -129,11 +129,14 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!(parse_hours("hours", "2.5").unwrap(), 2.5);
+        assert_eq!(
+            parse_hours("hours", "2.5").expect("a valid test value"),
+            2.5
+        );
         assert!(parse_hours("hours", "-1").is_err());
         assert!(parse_hours("hours", "NaN").is_err());
         assert!(parse_hours("hours", "inf").is_err());
-        assert_eq!(parse_people("people", "6").unwrap(), 6);
+        assert_eq!(parse_people("people", "6").expect("a valid test value"), 6);
         assert!(
             parse_people("people", "2.5")
                 .unwrap_err()
@@ -141,7 +144,10 @@ mod tests {
                 .contains("whole number")
         );
         assert!(parse_people("people", "-3").is_err());
-        assert_eq!(parse_percent("share", "50%").unwrap(), 50.0);
+        assert_eq!(
+            parse_percent("share", "50%").expect("a valid test value"),
+            50.0
+        );
         assert!(parse_years("years", "80").is_err());
     }
 }
