@@ -89,11 +89,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 .visible(&view.entries, height)
                 .map(|(selected, &i)| {
                     let e = &journal.entries[i];
-                    let style = if selected {
-                        theme::selected()
-                    } else {
-                        theme::text()
-                    };
+                    let style = theme::row(selected);
                     Line::from(vec![
                         Span::styled(if e.highlight { " ★ " } else { "   " }, theme::star()),
                         Span::styled(

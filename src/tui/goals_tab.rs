@@ -43,11 +43,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             } else {
                 "○ open"
             };
-            let style = if selected {
-                theme::selected()
-            } else {
-                theme::text()
-            };
+            let style = theme::row(selected);
             Row::new(vec![
                 state.to_string(),
                 g.due.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),

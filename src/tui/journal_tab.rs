@@ -113,11 +113,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .visible(&view.rows, height)
         .map(|(selected, &i)| {
             let e = &journal.entries[i];
-            let style = if selected {
-                theme::selected()
-            } else {
-                theme::text()
-            };
+            let style = theme::row(selected);
             Row::new(vec![
                 Cell::from(e.date.to_string()),
                 Cell::from(truncate(&e.kind, KIND_WIDTH)),

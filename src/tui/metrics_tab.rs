@@ -52,11 +52,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             if index == view.cursor.selected {
                 selected_row = rows.len();
             }
-            let style = if index == view.cursor.selected {
-                theme::selected()
-            } else {
-                theme::text()
-            };
+            let style = theme::row(index == view.cursor.selected);
             rows.push(
                 Row::new(vec![
                     Cell::from(m.code.clone()),

@@ -82,11 +82,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .cursor
         .visible(&progress.expectations, height)
         .map(|(selected, e)| {
-            let text_style = if selected {
-                theme::selected()
-            } else {
-                theme::text()
-            };
+            let text_style = theme::row(selected);
             Line::from(vec![
                 Span::styled(
                     format!(" {} {:<13} ", e.status.glyph(), e.status.word()),

@@ -47,6 +47,11 @@ pub fn selected() -> Style {
         .add_modifier(Modifier::BOLD)
 }
 
+/// A row or option: highlighted when selected, plain otherwise.
+pub fn row(selected: bool) -> Style {
+    if selected { self::selected() } else { text() }
+}
+
 /// An error.
 pub fn error() -> Style {
     Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)

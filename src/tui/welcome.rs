@@ -26,11 +26,7 @@ pub fn render_welcome(choice: usize, frame: &mut Frame, area: Rect) {
     ];
     for (i, option) in options.iter().enumerate() {
         let marker = if i == choice { "▸ " } else { "  " };
-        let style = if i == choice {
-            theme::selected()
-        } else {
-            theme::text()
-        };
+        let style = theme::row(i == choice);
         lines.push(Line::from(vec![
             Span::raw(marker),
             Span::styled(format!(" {option} "), style),
