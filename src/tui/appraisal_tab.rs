@@ -142,8 +142,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             frame.render_widget(block, form_area);
             view.export.render(inner, frame.buffer_mut());
             let (_, target) = view.target();
+            let place = if target.is_absolute() {
+                ""
+            } else {
+                " (in the folder corepath was started from)"
+            };
             let mut lines = vec![Line::styled(
-                format!(" Will write {}", target.display()),
+                format!(" Will write {}{place}", target.display()),
                 theme::dim(),
             )];
             if let Some(written) = &view.written {

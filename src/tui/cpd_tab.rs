@@ -40,7 +40,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [standards_area, categories_area] = if wide {
         Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(main)
     } else {
-        Layout::vertical([Constraint::Min(6), Constraint::Length(9)]).areas(main)
+        Layout::vertical([Constraint::Min(6), Constraint::Length(8)]).areas(main)
     };
     let mut lines = Vec::new();
     for (i, s) in report.standards.iter().enumerate() {

@@ -338,6 +338,8 @@ impl EntryForm {
             .iter()
             .map(|m| base.metrics.contains(&m.id))
             .collect();
+        // Start the checklist on the first metric that is ticked, so it shows.
+        self.metric_cursor = self.metrics.iter().position(|on| *on).unwrap_or(0);
         let mut categories = vec![Choice {
             id: "—".into(),
             label: "— not CPD".into(),

@@ -525,12 +525,9 @@ impl Form {
             y += heights[i];
         }
         if let Some(f) = self.focused() {
-            let prompt_area = Rect::new(
-                area.x,
-                area.y + room,
-                area.width,
-                prompt_height.min(area.height),
-            );
+            // The prompt sits one line under the fields, where the eye already is.
+            let top = (y + 1).min(area.y + room);
+            let prompt_area = Rect::new(area.x, top, area.width, prompt_height.min(area.height));
             Paragraph::new(Line::styled(
                 f.prompt.clone(),
                 theme::dim().add_modifier(Modifier::ITALIC),
