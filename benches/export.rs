@@ -16,11 +16,29 @@ use corepath::export::{self, SummaryFormat};
 use corepath::framework::Framework;
 use corepath::import::{self, ImportFormat, Options};
 use corepath::model::Journal;
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{
+    BenchmarkGroup, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main,
+};
 
 fn whole_span() -> Period {
     let today = support::today();
     Period::new(today - chrono::Duration::days(support::SPAN_DAYS), today).expect("a period")
+}
+
+/// A group of ten samples over `elements` items, measured for `seconds` after a second's warm-up.
+fn bench_group<'a>(
+    c: &'a mut Criterion,
+    name: &str,
+    seconds: u64,
+    elements: usize,
+) -> BenchmarkGroup<'a, WallTime> {
+    let mut group = c.benchmark_group(name);
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(seconds));
+    group.throughput(Throughput::Elements(elements as u64));
+    group
 }
 
 fn benches(c: &mut Criterion) {
@@ -31,11 +49,7 @@ fn benches(c: &mut Criterion) {
     let tier = framework
         .next_tier(&journal.profile.tier)
         .expect("a next tier");
-    let mut group = c.benchmark_group("export");
-    group.sample_size(10);
-    group.warm_up_time(Duration::from_secs(1));
-    group.measurement_time(Duration::from_secs(5));
-    group.throughput(Throughput::Elements(journal.entries.len() as u64));
+    let mut group = bench_group(c, "export", 5, journal.entries.len());
     group.bench_function(BenchmarkId::new("build", 100_000), |b| {
         b.iter(|| {
             let ctx = Context::new(&framework, black_box(&journal));
@@ -67,11 +81,7 @@ fn benches(c: &mut Criterion) {
         role: None,
     };
     let target = Journal::new(support::profile());
-    let mut group = c.benchmark_group("import");
-    group.sample_size(10);
-    group.warm_up_time(Duration::from_secs(1));
-    group.measurement_time(Duration::from_secs(3));
-    group.throughput(Throughput::Elements(rows.entries.len() as u64));
+    let mut group = bench_group(c, "import", 3, rows.entries.len());
     group.bench_function(BenchmarkId::new("csv", 10_000), |b| {
         b.iter(|| {
             let candidates =

@@ -20,7 +20,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use corepath::framework::Framework;
 use corepath::store::Store;
 use corepath::tui::{App, Tab, render};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Bencher, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -49,6 +49,30 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 
 fn open(framework: Framework, path: &Path) -> App {
     App::new(framework, Store::new(path), support::today(), clock).expect("the app starts")
+}
+
+/// Time `press` and the redraw after it; then, untimed, `undo` and its redraw, so that every
+/// iteration starts from the same screen. `check` sees the app after each timed key.
+fn time_key(
+    b: &mut Bencher<'_>,
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    (press, undo): (KeyCode, KeyCode),
+    check: impl Fn(&App),
+) {
+    b.iter_custom(|iters| {
+        let mut spent = Duration::ZERO;
+        for _ in 0..iters {
+            let start = Instant::now();
+            app.handle_key(key(press));
+            draw(terminal, app);
+            spent += start.elapsed();
+            check(app);
+            app.handle_key(key(undo));
+            draw(terminal, app);
+        }
+        spent
+    });
 }
 
 fn tui(c: &mut Criterion) {
@@ -84,21 +108,13 @@ fn tui(c: &mut Criterion) {
 
     app.handle_key(key(KeyCode::Char('/')));
     draw(&mut terminal, &app);
+    // Each letter is taken back, untimed, to the empty filter.
+    let letter = |c| (KeyCode::Char(c), KeyCode::Backspace);
+    let matches = |app: &App| {
+        black_box(app.journal.rows.len());
+    };
     group.bench_function("filter_keystroke", |b| {
-        b.iter_custom(|iters| {
-            let mut spent = Duration::ZERO;
-            for _ in 0..iters {
-                let start = Instant::now();
-                app.handle_key(key(KeyCode::Char('c')));
-                draw(&mut terminal, &app);
-                spent += start.elapsed();
-                black_box(app.journal.rows.len());
-                // Back to the empty filter, untimed.
-                app.handle_key(key(KeyCode::Backspace));
-                draw(&mut terminal, &app);
-            }
-            spent
-        });
+        time_key(b, &mut app, &mut terminal, letter('c'), matches);
     });
     // A later keystroke of a word: only the previous matches are searched again.
     for c in "confoca".chars() {
@@ -106,37 +122,16 @@ fn tui(c: &mut Criterion) {
     }
     draw(&mut terminal, &app);
     group.bench_function("filter_keystroke_8th", |b| {
-        b.iter_custom(|iters| {
-            let mut spent = Duration::ZERO;
-            for _ in 0..iters {
-                let start = Instant::now();
-                app.handle_key(key(KeyCode::Char('l')));
-                draw(&mut terminal, &app);
-                spent += start.elapsed();
-                black_box(app.journal.rows.len());
-                app.handle_key(key(KeyCode::Backspace));
-                draw(&mut terminal, &app);
-            }
-            spent
-        });
+        time_key(b, &mut app, &mut terminal, letter('l'), matches);
     });
     app.handle_key(key(KeyCode::Esc));
     assert!(app.journal.query.is_empty());
 
+    // Back to the journal, untimed.
+    let keys = (KeyCode::Char('3'), KeyCode::Char('1'));
     group.bench_function("switch_to_progression", |b| {
-        b.iter_custom(|iters| {
-            let mut spent = Duration::ZERO;
-            for _ in 0..iters {
-                let start = Instant::now();
-                app.handle_key(key(KeyCode::Char('3')));
-                draw(&mut terminal, &app);
-                spent += start.elapsed();
-                assert_eq!(app.tab, Tab::Progression);
-                // Back to the journal, untimed.
-                app.handle_key(key(KeyCode::Char('1')));
-                draw(&mut terminal, &app);
-            }
-            spent
+        time_key(b, &mut app, &mut terminal, keys, |app| {
+            assert_eq!(app.tab, Tab::Progression);
         });
     });
     group.finish();

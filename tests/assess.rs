@@ -454,72 +454,66 @@ fn self_assessed_expectations_are_never_evidenced() {
     );
 }
 
-fn qualification_status(f: &Framework, tier: &str, profile: Profile) -> (Status, String) {
-    let mut j = journal(Vec::new());
-    j.profile = profile;
-    let ctx = Context::new(f, &j);
-    let p = progress(&ctx, f.tier(tier).expect("tier"), today());
-    let q = status(&p, &format!("{tier}/qualification"));
-    (q.status, q.missing.clone())
+/// One qualification case: the profile's degree, years of experience and management experience;
+/// the status expected, and a fragment of what the expectation then says is missing.
+type Background<'a> = (Option<&'a str>, Option<f64>, Option<bool>, Status, &'a str);
+
+/// For each case, the status of `tier`'s qualification expectation; a failure names the case.
+fn assert_qualification(tier: &str, cases: &[Background]) {
+    let f = framework();
+    for &(degree, years, management, want, names) in cases {
+        let mut j = journal(Vec::new());
+        j.profile.qualification = degree.map(String::from);
+        j.profile.experience_years = years;
+        j.profile.management_experience = management;
+        let ctx = Context::new(&f, &j);
+        let p = progress(&ctx, f.tier(tier).expect("tier"), today());
+        let q = status(&p, &format!("{tier}/qualification"));
+        let case = format!("{tier} with {degree:?}, {years:?} years, management {management:?}");
+        assert_eq!(q.status, want, "{case}: {}", q.missing);
+        assert!(q.missing.contains(names), "{case}: {}", q.missing);
+    }
 }
 
 #[test]
 fn qualification_is_met_by_degree_or_by_experience_in_lieu() {
-    let f = framework();
-    let with = |q: Option<&str>, years: Option<f64>| {
-        let mut p = profile();
-        p.qualification = q.map(String::from);
-        p.experience_years = years;
-        p
-    };
-    assert_eq!(
-        qualification_status(&f, "scientist", with(Some("postgraduate"), None)).0,
-        Status::Met
+    assert_qualification(
+        "scientist",
+        &[
+            (Some("postgraduate"), None, None, Status::Met, ""),
+            // A higher degree meets it.
+            (Some("phd"), None, None, Status::Met, ""),
+            // 6 years of experience in lieu.
+            (Some("graduate"), Some(6.0), None, Status::Met, ""),
+            (
+                Some("graduate"),
+                Some(5.5),
+                None,
+                Status::Missing,
+                "6 years",
+            ),
+            (None, None, None, Status::Missing, "profile"),
+            (Some("no-such-degree"), None, None, Status::Missing, ""),
+        ],
     );
-    assert_eq!(
-        qualification_status(&f, "scientist", with(Some("phd"), None)).0,
-        Status::Met,
-        "a higher degree meets it"
-    );
-    assert_eq!(
-        qualification_status(&f, "scientist", with(Some("graduate"), Some(6.0))).0,
-        Status::Met,
-        "6 years of experience in lieu"
-    );
-    let (st, missing) = qualification_status(&f, "scientist", with(Some("graduate"), Some(5.5)));
-    assert_eq!(st, Status::Missing);
-    assert!(missing.contains("6 years"), "{missing}");
-    let (st, missing) = qualification_status(&f, "scientist", with(None, None));
-    assert_eq!(st, Status::Missing);
-    assert!(missing.contains("profile"), "{missing}");
-    let (st, _) = qualification_status(&f, "scientist", with(Some("no-such-degree"), None));
-    assert_eq!(st, Status::Missing);
 }
 
 #[test]
 fn qualification_with_management_experience() {
-    let f = framework();
-    let with = |q: Option<&str>, management: Option<bool>| {
-        let mut p = profile();
-        p.qualification = q.map(String::from);
-        p.management_experience = management;
-        p
-    };
-    let fm = "facility-manager";
-    assert_eq!(
-        qualification_status(&f, fm, with(Some("postgraduate"), Some(true))).0,
-        Status::Met
-    );
-    let (st, missing) = qualification_status(&f, fm, with(Some("postgraduate"), None));
-    assert_eq!(st, Status::Partial);
-    assert!(missing.contains("management"), "{missing}");
-    assert_eq!(
-        qualification_status(&f, fm, with(Some("graduate"), Some(true))).0,
-        Status::Partial
-    );
-    assert_eq!(
-        qualification_status(&f, fm, with(Some("graduate"), Some(false))).0,
-        Status::Missing
+    assert_qualification(
+        "facility-manager",
+        &[
+            (Some("postgraduate"), None, Some(true), Status::Met, ""),
+            (
+                Some("postgraduate"),
+                None,
+                None,
+                Status::Partial,
+                "management",
+            ),
+            (Some("graduate"), None, Some(true), Status::Partial, ""),
+            (Some("graduate"), None, Some(false), Status::Missing, ""),
+        ],
     );
 }
 

@@ -4,44 +4,29 @@
 mod common;
 
 use clap::CommandFactory;
-use common::{Sandbox, TODAY, by_id, framework_path};
+use common::{INIT_ADA, Sandbox, TODAY, by_id, find_mut, framework_json, words, write_json};
 use predicates::prelude::*;
 use serde_json::Value;
 
 /// A journal after the issue's first two `add`s: (sandbox, training id, publication id).
 fn flow() -> (Sandbox, String, String) {
     let s = Sandbox::with_profile();
-    let training = s.add(&[
-        "--kind",
+    let training = s.add_entry(
         "user-training",
-        "--title",
         "Confocal 1:1",
-        "--date",
-        "2026-03-02",
-        "--hours",
-        "3",
-        "--people",
-        "2",
-        "--technique",
-        "confocal",
-    ]);
-    let publication = s.add(&[
-        "--kind",
+        "--date 2026-03-02 --hours 3 --people 2 --technique confocal",
+    );
+    let publication = s.add_entry(
         "publication",
-        "--title",
         "Mitochondria in motion",
-        "--date",
-        "2026-05-10",
-        "--role",
-        "co-author",
-        "--credit",
-        "methodology",
-        "--doi",
-        "10.1038/s41592-021-01162-y",
-    ]);
+        "--date 2026-05-10 --role co-author --credit methodology --doi 10.1038/s41592-021-01162-y",
+    );
     assert_ne!(training, publication);
     (s, training, publication)
 }
+
+/// A change to the journal that is fine in itself: refused only when the journal is.
+const ADD_SOP: [&str; 5] = ["add", "--kind", "sop", "--title", "x"];
 
 fn strings(v: &Value) -> Vec<&str> {
     v.as_array()
@@ -51,8 +36,28 @@ fn strings(v: &Value) -> Vec<&str> {
         .collect()
 }
 
+/// The `id` of every item of a JSON array.
+fn ids(array: &Value) -> Vec<&str> {
+    array
+        .as_array()
+        .unwrap_or_else(|| panic!("expected an array, got {array}"))
+        .iter()
+        .map(|x| x["id"].as_str().expect("an id"))
+        .collect()
+}
+
 fn status_of<'a>(progress: &'a Value, id: &str) -> &'a Value {
     by_id(&progress["expectations"], id)
+}
+
+/// The bundled framework with `edit` made to it, written to `my-institution.json` in the sandbox:
+/// its path, for `--framework`.
+fn institution_framework(s: &Sandbox, edit: impl FnOnce(&mut Value)) -> String {
+    let mut f = framework_json();
+    edit(&mut f);
+    let path = s.path("my-institution.json");
+    write_json(&path, &f);
+    path.to_str().expect("utf-8").to_string()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -63,21 +68,10 @@ fn status_of<'a>(progress: &'a Value, id: &str) -> &'a Value {
 fn init_creates_the_journal_and_profile() {
     let s = Sandbox::new();
     s.cmd()
-        .args([
-            "init",
-            "--name",
-            "Ada Lovelace",
-            "--tier",
-            "support-scientist",
-            "--qualification",
-            "postgraduate",
-            "--orcid",
-            "https://orcid.org/0000-0002-1825-0097",
-            "--since",
-            "2024-09-01",
-            "--experience",
-            "6",
-        ])
+        .args(INIT_ADA)
+        .args(words(
+            "--orcid https://orcid.org/0000-0002-1825-0097 --since 2024-09-01 --experience 6",
+        ))
         .assert()
         .success()
         .stdout(predicate::str::contains("Ada Lovelace"))
@@ -139,17 +133,11 @@ fn add_prints_an_id_and_list_shows_the_entries() {
 #[test]
 fn add_defaults_the_date_to_today_and_strips_a_doi_resolver() {
     let s = Sandbox::with_profile();
-    let id = s.add(&[
-        "--kind",
+    let id = s.add_entry(
         "publication",
-        "--title",
         "Paper",
-        "--role",
-        "acknowledged",
-        "--doi",
-        "https://doi.org/10.5281/zenodo.10200758",
-        "--star",
-    ]);
+        "--role acknowledged --doi https://doi.org/10.5281/zenodo.10200758 --star",
+    );
     let e = s.json(&["show", &id, "--format", "json"]);
     assert_eq!(e["date"], TODAY);
     assert_eq!(e["evidence"][0]["value"], "10.5281/zenodo.10200758");
@@ -292,15 +280,9 @@ fn list_filters() {
 #[test]
 fn metrics_counts_the_period() {
     let (s, _, _) = flow();
-    let m = s.json(&[
-        "metrics",
-        "--from",
-        "2026-01-01",
-        "--to",
-        "2026-12-31",
-        "--format",
-        "json",
-    ]);
+    let m = s.json(&words(
+        "metrics --from 2026-01-01 --to 2026-12-31 --format json",
+    ));
     assert_eq!(m["period"]["from"], "2026-01-01");
     assert_eq!(m["period"]["to"], "2026-12-31");
     assert_eq!(m["entries"], 2);
@@ -323,15 +305,9 @@ fn metrics_counts_the_period() {
     assert_eq!(m["recognition"]["acknowledged"], 0);
     assert_eq!(m["recognition"]["not_recognised"], 0);
 
-    let spring = s.json(&[
-        "metrics",
-        "--from",
-        "2026-04-01",
-        "--to",
-        "2026-12-31",
-        "--format",
-        "json",
-    ]);
+    let spring = s.json(&words(
+        "metrics --from 2026-04-01 --to 2026-12-31 --format json",
+    ));
     assert_eq!(spring["entries"], 1);
     assert_eq!(by_id(&spring["metrics"], "fac.training")["entries"], 0);
 
@@ -404,14 +380,7 @@ fn progress_toward_the_next_tier() {
 
     // Two courses in the window meet scientist/courses.
     for date in ["2025-01-10", "2026-06-01"] {
-        s.add(&[
-            "--kind",
-            "teaching",
-            "--title",
-            "Light-sheet course",
-            "--date",
-            date,
-        ]);
+        s.add_entry("teaching", "Light-sheet course", &format!("--date {date}"));
     }
     let p = s.json(&["progress", "--format", "json"]);
     assert_eq!(status_of(&p, "scientist/courses")["status"], "met");
@@ -439,14 +408,8 @@ fn cpd_checks_the_four_standards_over_the_last_twelve_months() {
         c["entries"], 1,
         "a publication is formal CPD; training is not"
     );
-    let ids: Vec<&str> = c["standards"]
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|s| s["id"].as_str().expect("id"))
-        .collect();
     assert_eq!(
-        ids,
+        ids(&c["standards"]),
         ["continuous", "mix", "practice-benefit", "user-benefit"]
     );
     for st in c["standards"].as_array().expect("array") {
@@ -476,29 +439,11 @@ fn cpd_checks_the_four_standards_over_the_last_twelve_months() {
 #[test]
 fn time_splits_hours_by_area_against_the_target() {
     let (s, _, _) = flow();
-    s.add(&[
-        "--kind",
-        "instrument-qc",
-        "--title",
-        "PSF check",
-        "--date",
-        "2026-06-01",
-        "--hours",
-        "1",
-    ]);
-    s.ok(&[
-        "profile",
-        "--allocation",
-        "service=50",
-        "--allocation",
-        "operations=25",
-        "--allocation",
-        "development=10",
-        "--allocation",
-        "own-development=10",
-        "--allocation",
-        "community=5",
-    ]);
+    s.add_entry("instrument-qc", "PSF check", "--date 2026-06-01 --hours 1");
+    s.ok(&words(
+        "profile --allocation service=50 --allocation operations=25 --allocation development=10 \
+         --allocation own-development=10 --allocation community=5",
+    ));
     let t = s.json(&["time", "--from", "2026-01-01", "--format", "json"]);
     assert_eq!(t["hours"], 4.0);
     assert_eq!(t["entries_with_hours"], 2);
@@ -522,18 +467,10 @@ fn time_splits_hours_by_area_against_the_target() {
 #[test]
 fn goals_add_list_done() {
     let s = Sandbox::with_profile();
-    let id = s.ok(&[
-        "goal",
-        "add",
-        "--title",
+    let id = s.add_goal(
         "Run a light-sheet course",
-        "--expectation",
-        "scientist/courses",
-        "--due",
-        "2027-03-01",
-    ]);
-    let id = id.trim().to_string();
-    assert!(!id.is_empty());
+        "--expectation scientist/courses --due 2027-03-01",
+    );
     let goals = s.json(&["goal", "list", "--format", "json"]);
     let g = by_id(&goals, &id);
     assert_eq!(g["title"], "Run a light-sheet course");
@@ -560,14 +497,7 @@ fn goals_add_list_done() {
 #[test]
 fn check_passes_on_a_sound_journal() {
     let (s, _, _) = flow();
-    s.ok(&[
-        "goal",
-        "add",
-        "--title",
-        "Course",
-        "--expectation",
-        "scientist/courses",
-    ]);
+    s.add_goal("Course", "--expectation scientist/courses");
     s.cmd()
         .arg("check")
         .assert()
@@ -583,7 +513,7 @@ fn check_fails_on_a_journal_that_breaks_the_rules() {
     let mut j = s.journal_json();
     j["entries"][0]["kind"] = "lecture".into();
     j["entries"][1]["id"] = j["entries"][0]["id"].clone();
-    std::fs::write(&s.journal, serde_json::to_vec_pretty(&j).expect("json")).expect("write");
+    s.write_journal(&j);
     s.cmd()
         .arg("check")
         .assert()
@@ -598,14 +528,8 @@ fn framework_prints_the_active_framework() {
     let f = s.json(&["framework"]);
     assert_eq!(f["format"], "corepath-framework");
     assert_eq!(f["metrics"].as_array().expect("array").len(), 21);
-    let tiers: Vec<&str> = f["tiers"]
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|t| t["id"].as_str().expect("id"))
-        .collect();
     assert_eq!(
-        tiers,
+        ids(&f["tiers"]),
         [
             "scientific-officer",
             "support-scientist",
@@ -616,41 +540,14 @@ fn framework_prints_the_active_framework() {
             "core-administrator"
         ]
     );
-    let kinds: Vec<&str> = f["kinds"]
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|k| k["id"].as_str().expect("id"))
-        .collect();
-    for k in [
-        "publication",
-        "presentation",
-        "grant-application",
-        "teaching",
-        "supervision",
-        "grant-review",
-        "peer-review",
-        "committee",
-        "event-organised",
-        "user-training",
-        "project-support",
-        "instrument-qc",
-        "sop",
-        "utilisation-report",
-        "finance",
-        "feedback",
-        "technology-development",
-        "industry-partnership",
-        "outreach",
-        "networking",
-        "society-role",
-        "leadership",
-        "procurement",
-        "cpd-course",
-        "cpd-conference",
-        "job-shadowing",
-        "mentoring",
-    ] {
+    let kinds = ids(&f["kinds"]);
+    for k in words(
+        "publication presentation grant-application teaching supervision grant-review \
+         peer-review committee event-organised user-training project-support instrument-qc \
+         sop utilisation-report finance feedback technology-development industry-partnership \
+         outreach networking society-role leadership procurement cpd-course cpd-conference \
+         job-shadowing mentoring",
+    ) {
         assert!(kinds.contains(&k), "kind {k} missing");
     }
     // What `framework` prints is itself a framework corepath accepts.
@@ -663,42 +560,17 @@ fn framework_prints_the_active_framework() {
 #[test]
 fn an_institution_framework_changes_the_assessment() {
     let s = Sandbox::with_profile();
-    s.add(&[
-        "--kind",
-        "teaching",
-        "--title",
-        "Course",
-        "--date",
-        "2026-06-01",
-    ]);
+    s.add_entry("teaching", "Course", "--date 2026-06-01");
     let p = s.json(&["progress", "--format", "json"]);
     assert_eq!(status_of(&p, "scientist/courses")["status"], "partial");
 
-    let mut f: Value =
-        serde_json::from_slice(&std::fs::read(framework_path()).expect("read")).expect("json");
-    let tier = f["tiers"]
-        .as_array_mut()
-        .expect("array")
-        .iter_mut()
-        .find(|t| t["id"] == "scientist")
-        .expect("scientist tier");
-    let exp = tier["expectations"]
-        .as_array_mut()
-        .expect("array")
-        .iter_mut()
-        .find(|e| e["id"] == "scientist/courses")
-        .expect("scientist/courses");
-    exp["rule"]["min"] = 1.into();
-    exp["rule"]["basis"] = "Institute policy 2026".into();
-    let path = s.path("institute.json");
-    std::fs::write(&path, serde_json::to_vec_pretty(&f).expect("json")).expect("write");
-    let p = s.json(&[
-        "--framework",
-        path.to_str().expect("utf-8"),
-        "progress",
-        "--format",
-        "json",
-    ]);
+    let path = institution_framework(&s, |f| {
+        let tier = find_mut(&mut f["tiers"], "id", "scientist");
+        let exp = find_mut(&mut tier["expectations"], "id", "scientist/courses");
+        exp["rule"]["min"] = 1.into();
+        exp["rule"]["basis"] = "Institute policy 2026".into();
+    });
+    let p = s.json(&["--framework", &path, "progress", "--format", "json"]);
     let courses = status_of(&p, "scientist/courses");
     assert_eq!(courses["status"], "met");
     assert!(
@@ -741,32 +613,25 @@ fn profile_shows_and_changes() {
     // The metric period defaults to "since the last appraisal".
     let m = s.json(&["metrics", "--format", "json"]);
     assert_eq!(m["period"]["from"], "2026-03-10");
-    s.refused(
-        &[
-            "profile",
-            "--allocation",
-            "service=50",
-            "--allocation",
-            "community=20",
-        ],
-        &["allocation", "70", "100%"],
-    );
-    s.refused(
-        &["profile", "--allocation", "service"],
-        &["--allocation", "\"service\"", "AREA=PERCENT"],
-    );
-    s.refused(
-        &["profile", "--allocation", "lunch=100"],
-        &["allocation", "\"lunch\"", "expected"],
-    );
-    s.refused(
-        &["profile", "--management", "maybe"],
-        &["--management", "\"maybe\"", "yes or no"],
-    );
-    s.refused(
-        &["profile", "--tier", "wizard"],
-        &["tier", "\"wizard\"", "expected"],
-    );
+    s.refuses_each(&[
+        (
+            "profile --allocation service=50 --allocation community=20",
+            &["allocation", "70", "100%"],
+        ),
+        (
+            "profile --allocation service",
+            &["--allocation", "\"service\"", "AREA=PERCENT"],
+        ),
+        (
+            "profile --allocation lunch=100",
+            &["allocation", "\"lunch\"", "expected"],
+        ),
+        (
+            "profile --management maybe",
+            &["--management", "\"maybe\"", "yes or no"],
+        ),
+        ("profile --tier wizard", &["tier", "\"wizard\"", "expected"]),
+    ]);
 }
 
 #[test]
@@ -794,11 +659,9 @@ fn self_assess_marks_an_expectation_and_progress_says_so() {
         serde_json::json!([]),
         "never shown as evidenced"
     );
-    s.ok(&[
-        "self-assess",
-        "senior-scientist/leadership-skills",
-        "--clear",
-    ]);
+    s.ok(&words(
+        "self-assess senior-scientist/leadership-skills --clear",
+    ));
     let p = s.json(&["progress", "--tier", "senior-scientist", "--format", "json"]);
     assert_eq!(
         status_of(&p, "senior-scientist/leadership-skills")["status"],
@@ -919,12 +782,10 @@ fn demo_works_on_a_copy_and_leaves_the_journal_alone() {
 }
 
 #[test]
-
 fn a_closed_stdout_does_not_panic() {
     let (s, _, _) = flow();
-    let mut child = std::process::Command::new(common::bin())
+    let mut child = common::process(&s.journal)
         .args(["framework"])
-        .env("COREPATH_JOURNAL", &s.journal)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -937,36 +798,31 @@ fn a_closed_stdout_does_not_panic() {
 
 // ---------------------------------------------------------------------------------------------
 // Bad input: non-zero exit, one line naming the field, the value and what is expected, and the
-// journal byte-for-byte unchanged.
+// journal byte-for-byte unchanged. Each test is a table: a command line, and what its refusal
+// must name.
 // ---------------------------------------------------------------------------------------------
 
 #[test]
 fn refuses_an_impossible_date() {
     let (s, training, _) = flow();
-    s.refused(
-        &[
-            "add",
-            "--kind",
-            "sop",
-            "--title",
-            "x",
-            "--date",
-            "2026-02-30",
-        ],
-        &["--date", "\"2026-02-30\"", "expected", "date"],
-    );
-    s.refused(
-        &["edit", &training, "--date", "2026-02-30"],
-        &["--date", "\"2026-02-30\"", "expected"],
-    );
-    s.refused(
-        &["metrics", "--from", "2026-13-01"],
-        &["--from", "\"2026-13-01\"", "expected"],
-    );
-    s.refused(
-        &["goal", "add", "--title", "x", "--due", "2027-02-29"],
-        &["--due", "\"2027-02-29\"", "expected"],
-    );
+    s.refuses_each(&[
+        (
+            "add --kind sop --title x --date 2026-02-30",
+            &["--date", "\"2026-02-30\"", "expected", "date"],
+        ),
+        (
+            &format!("edit {training} --date 2026-02-30"),
+            &["--date", "\"2026-02-30\"", "expected"],
+        ),
+        (
+            "metrics --from 2026-13-01",
+            &["--from", "\"2026-13-01\"", "expected"],
+        ),
+        (
+            "goal add --title x --due 2027-02-29",
+            &["--due", "\"2027-02-29\"", "expected"],
+        ),
+    ]);
 }
 
 #[test]
@@ -978,90 +834,86 @@ fn refuses_a_malformed_date() {
             &["--date", &format!("\"{bad}\""), "YYYY-MM-DD"],
         );
     }
-    s.refused(
-        &["list", "--to", "soon"],
-        &["--to", "\"soon\"", "YYYY-MM-DD"],
-    );
-    s.refused(
-        &["cpd", "--from", "2026-06-01", "--to", "2026-01-01"],
-        &["--to", "\"2026-01-01\"", "expected"],
-    );
+    s.refuses_each(&[
+        ("list --to soon", &["--to", "\"soon\"", "YYYY-MM-DD"]),
+        (
+            "cpd --from 2026-06-01 --to 2026-01-01",
+            &["--to", "\"2026-01-01\"", "expected"],
+        ),
+    ]);
 }
 
 #[test]
 fn refuses_an_unknown_kind() {
     let (s, training, _) = flow();
-    s.refused(
-        &["add", "--kind", "lecture", "--title", "x"],
-        &["--kind", "\"lecture\"", "expected", "user-training"],
-    );
-    s.refused(
-        &["edit", &training, "--kind", "lecture"],
-        &["--kind", "\"lecture\"", "expected"],
-    );
-    s.refused(
-        &["list", "--kind", "lecture"],
-        &["--kind", "\"lecture\"", "expected"],
-    );
+    s.refuses_each(&[
+        (
+            "add --kind lecture --title x",
+            &["--kind", "\"lecture\"", "expected", "user-training"],
+        ),
+        (
+            &format!("edit {training} --kind lecture"),
+            &["--kind", "\"lecture\"", "expected"],
+        ),
+        (
+            "list --kind lecture",
+            &["--kind", "\"lecture\"", "expected"],
+        ),
+    ]);
 }
 
 #[test]
 fn refuses_an_unknown_metric() {
     let (s, training, _) = flow();
-    s.refused(
-        &[
-            "add", "--kind", "sop", "--title", "x", "--metric", "fac.nope",
-        ],
-        &["--metric", "\"fac.nope\"", "expected", "fac.training"],
-    );
-    s.refused(
-        &["edit", &training, "--no-metric", "fac.nope"],
-        &["--no-metric", "\"fac.nope\"", "expected"],
-    );
-    s.refused(
-        &["list", "--metric", "training"],
-        &["--metric", "\"training\"", "expected"],
-    );
+    s.refuses_each(&[
+        (
+            "add --kind sop --title x --metric fac.nope",
+            &["--metric", "\"fac.nope\"", "expected", "fac.training"],
+        ),
+        (
+            &format!("edit {training} --no-metric fac.nope"),
+            &["--no-metric", "\"fac.nope\"", "expected"],
+        ),
+        (
+            "list --metric training",
+            &["--metric", "\"training\"", "expected"],
+        ),
+    ]);
 }
 
 #[test]
 fn refuses_an_unknown_tier() {
     let s = Sandbox::new();
     s.refused(
-        &["init", "--name", "Ada", "--tier", "wizard"],
+        &words("init --name Ada --tier wizard"),
         &["--tier", "\"wizard\"", "expected", "support-scientist"],
     );
     assert!(!s.journal.exists(), "a refused init writes nothing");
-    let s = Sandbox::with_profile();
-    s.refused(
-        &["progress", "--tier", "wizard"],
-        &["--tier", "\"wizard\"", "expected", "senior-scientist"],
-    );
-    s.refused(
-        &[
-            "init",
-            "--name",
-            "Ada",
-            "--tier",
-            "scientist",
-            "--qualification",
-            "wizardry",
-        ],
-        &["qualification", "\"wizardry\"", "expected"],
-    );
+    Sandbox::with_profile().refuses_each(&[
+        (
+            "progress --tier wizard",
+            &["--tier", "\"wizard\"", "expected", "senior-scientist"],
+        ),
+        (
+            "init --name Ada --tier scientist --qualification wizardry",
+            &["qualification", "\"wizardry\"", "expected"],
+        ),
+    ]);
 }
 
 #[test]
 fn refuses_negative_or_silly_hours() {
     let (s, training, _) = flow();
-    s.refused(
-        &["add", "--kind", "sop", "--title", "x", "--hours", "-2"],
-        &["--hours", "\"-2\"", "expected"],
-    );
-    s.refused(
-        &["edit", &training, "--hours", "-2"],
-        &["--hours", "\"-2\"", "expected"],
-    );
+    s.refuses_each(&[
+        (
+            "add --kind sop --title x --hours -2",
+            &["--hours", "\"-2\"", "expected"],
+        ),
+        (
+            &format!("edit {training} --hours -2"),
+            &["--hours", "\"-2\"", "expected"],
+        ),
+    ]);
     for bad in ["NaN", "inf", "three", "1e9"] {
         s.refused(
             &["add", "--kind", "sop", "--title", "x", "--hours", bad],
@@ -1073,22 +925,16 @@ fn refuses_negative_or_silly_hours() {
 #[test]
 fn refuses_a_fractional_head_count() {
     let (s, training, _) = flow();
-    s.refused(
-        &[
-            "add",
-            "--kind",
-            "user-training",
-            "--title",
-            "x",
-            "--people",
-            "2.5",
-        ],
-        &["--people", "\"2.5\"", "expected", "whole number"],
-    );
-    s.refused(
-        &["edit", &training, "--people", "-1"],
-        &["--people", "\"-1\"", "expected"],
-    );
+    s.refuses_each(&[
+        (
+            "add --kind user-training --title x --people 2.5",
+            &["--people", "\"2.5\"", "expected", "whole number"],
+        ),
+        (
+            &format!("edit {training} --people -1"),
+            &["--people", "\"-1\"", "expected"],
+        ),
+    ]);
 }
 
 #[test]
@@ -1104,102 +950,42 @@ fn refuses_a_doi_that_fails_syntax() {
 
 #[test]
 fn refuses_an_orcid_whose_check_digit_fails() {
-    let s = Sandbox::with_profile();
-    s.refused(
-        &[
-            "add",
-            "--kind",
-            "sop",
-            "--title",
-            "x",
-            "--orcid",
-            "0000-0002-1825-0098",
-        ],
-        &[
-            "--orcid",
-            "\"0000-0002-1825-0098\"",
-            "expected",
-            "check digit",
-        ],
-    );
-    s.refused(
-        &["profile", "--orcid", "0000-0002-1825-0098"],
-        &["--orcid", "\"0000-0002-1825-0098\"", "check digit"],
-    );
+    let bad = ["--orcid", "\"0000-0002-1825-0098\"", "check digit"];
+    Sandbox::with_profile().refuses_each(&[
+        (
+            "add --kind sop --title x --orcid 0000-0002-1825-0098",
+            &[
+                "--orcid",
+                "\"0000-0002-1825-0098\"",
+                "expected",
+                "check digit",
+            ],
+        ),
+        ("profile --orcid 0000-0002-1825-0098", &bad),
+    ]);
     let fresh = Sandbox::new();
     fresh.refused(
-        &[
-            "init",
-            "--name",
-            "Ada",
-            "--tier",
-            "scientist",
-            "--orcid",
-            "0000-0002-1825-0098",
-        ],
-        &["--orcid", "\"0000-0002-1825-0098\"", "check digit"],
+        &words("init --name Ada --tier scientist --orcid 0000-0002-1825-0098"),
+        &bad,
     );
     assert!(!fresh.journal.exists());
 }
 
 #[test]
-fn refuses_a_ror_whose_checksum_fails() {
-    let s = Sandbox::with_profile();
-    s.refused(
-        &["add", "--kind", "sop", "--title", "x", "--ror", "05dxps056"],
-        &["--ror", "\"05dxps056\"", "expected", "checksum"],
-    );
-    s.refused(
-        &["add", "--kind", "sop", "--title", "x", "--ror", "15dxps055"],
-        &["--ror", "\"15dxps055\"", "expected"],
-    );
-}
-
-#[test]
-fn refuses_a_malformed_rrid_and_url() {
-    let s = Sandbox::with_profile();
-    s.refused(
-        &[
-            "add",
-            "--kind",
-            "instrument-qc",
-            "--title",
-            "x",
-            "--rrid",
-            "SCR017105",
-        ],
-        &["--rrid", "\"SCR017105\"", "expected", "RRID"],
-    );
-    s.refused(
-        &[
-            "add",
-            "--kind",
-            "sop",
-            "--title",
-            "x",
-            "--url",
-            "example.org",
-        ],
-        &["--url", "\"example.org\"", "expected"],
-    );
-}
-
-#[test]
 fn refuses_an_unknown_entry_id() {
     let (s, _, _) = flow();
-    for args in [
-        vec!["show", "zzzzzzzz"],
-        vec!["edit", "zzzzzzzz", "--hours", "1"],
-        vec!["rm", "zzzzzzzz"],
-        vec!["star", "zzzzzzzz"],
-        vec!["unstar", "zzzzzzzz"],
-    ] {
-        s.refused(&args, &["entry id", "\"zzzzzzzz\"", "expected"]);
-    }
-    s.refused(
-        &["goal", "done", "zzzzzzzz"],
-        &["goal id", "\"zzzzzzzz\"", "expected"],
-    );
+    let unknown_entry: &[&str] = &["entry id", "\"zzzzzzzz\"", "expected"];
+    s.refuses_each(&[
+        ("show zzzzzzzz", unknown_entry),
+        ("edit zzzzzzzz --hours 1", unknown_entry),
+        ("rm zzzzzzzz", unknown_entry),
+        ("star zzzzzzzz", unknown_entry),
+        ("unstar zzzzzzzz", unknown_entry),
+        (
+            "goal done zzzzzzzz",
+            &["goal id", "\"zzzzzzzz\"", "expected"],
+        ),
+    ]);
 }
 
 #[test]
@@ -1212,78 +998,51 @@ fn refuses_an_ambiguous_id_prefix() {
             "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z" })
     };
     j["entries"] = serde_json::json!([entry("abcd1111"), entry("abcd2222")]);
-    std::fs::write(&s.journal, serde_json::to_vec_pretty(&j).expect("json")).expect("write");
+    s.write_journal(&j);
     s.refused(&["rm", "abcd"], &["entry id", "\"abcd\"", "several"]);
     s.ok(&["rm", "abcd1"]);
 }
 
-#[test]
-fn refuses_an_unknown_expectation_in_a_goal() {
-    let s = Sandbox::with_profile();
-    s.refused(
-        &[
-            "goal",
-            "add",
-            "--title",
-            "x",
-            "--expectation",
-            "scientist/nope",
-        ],
-        &["--expectation", "\"scientist/nope\"", "expected"],
-    );
+/// Tests that are nothing but a table: for each test, a journal with the profile, and each
+/// command line refused in one line that names every fragment, the journal unchanged.
+macro_rules! refusals_on_a_profile {
+    ($($test:ident { $($line:literal => [$($fragment:literal),+ $(,)?],)+ })+) => {
+        $(
+            #[test]
+            fn $test() {
+                Sandbox::with_profile().refuses_each(&[$(($line, &[$($fragment),+])),+]);
+            }
+        )+
+    };
 }
 
-#[test]
-fn refuses_a_bad_cpd_category() {
-    let s = Sandbox::with_profile();
-    s.refused(
-        &[
-            "add",
-            "--kind",
-            "cpd-course",
-            "--title",
-            "x",
-            "--cpd-category",
-            "bogus",
-        ],
-        &["--cpd-category", "\"bogus\"", "expected", "work-based"],
-    );
-}
-
-#[test]
-fn refuses_a_bad_credit_role() {
-    let s = Sandbox::with_profile();
-    s.refused(
-        &[
-            "add",
-            "--kind",
-            "publication",
-            "--title",
-            "x",
-            "--role",
-            "co-author",
-            "--credit",
-            "typing",
-        ],
-        &["--credit", "\"typing\"", "expected", "methodology"],
-    );
-}
-
-#[test]
-fn refuses_a_publication_role_not_in_the_list() {
-    let s = Sandbox::with_profile();
-    s.refused(
-        &[
-            "add",
-            "--kind",
-            "publication",
-            "--title",
-            "x",
-            "--role",
-            "author",
-        ],
-        &["--role", "\"author\"", "expected", "co-author"],
-    );
+refusals_on_a_profile! {
+    refuses_a_ror_whose_checksum_fails {
+        "add --kind sop --title x --ror 05dxps056"
+            => ["--ror", "\"05dxps056\"", "expected", "checksum"],
+        "add --kind sop --title x --ror 15dxps055" => ["--ror", "\"15dxps055\"", "expected"],
+    }
+    refuses_a_malformed_rrid_and_url {
+        "add --kind instrument-qc --title x --rrid SCR017105"
+            => ["--rrid", "\"SCR017105\"", "expected", "RRID"],
+        "add --kind sop --title x --url example.org" => ["--url", "\"example.org\"", "expected"],
+    }
+    refuses_an_unknown_expectation_in_a_goal {
+        "goal add --title x --expectation scientist/nope"
+            => ["--expectation", "\"scientist/nope\"", "expected"],
+    }
+    refuses_a_bad_cpd_category {
+        "add --kind cpd-course --title x --cpd-category bogus"
+            => ["--cpd-category", "\"bogus\"", "expected", "work-based"],
+    }
+    refuses_a_bad_credit_role {
+        "add --kind publication --title x --role co-author --credit typing"
+            => ["--credit", "\"typing\"", "expected", "methodology"],
+    }
+    refuses_a_publication_role_not_in_the_list {
+        "add --kind publication --title x --role author"
+            => ["--role", "\"author\"", "expected", "co-author"],
+    }
 }
 
 #[test]
@@ -1294,15 +1053,7 @@ fn refuses_an_empty_title_or_area() {
         &["--title", "expected"],
     );
     s.refused(
-        &[
-            "add",
-            "--kind",
-            "sop",
-            "--title",
-            "x",
-            "--area",
-            "astrology",
-        ],
+        &words("add --kind sop --title x --area astrology"),
         &["--area", "\"astrology\"", "expected"],
     );
 }
@@ -1310,10 +1061,7 @@ fn refuses_an_empty_title_or_area() {
 #[test]
 fn refuses_to_add_without_a_journal() {
     let s = Sandbox::new();
-    s.refused(
-        &["add", "--kind", "sop", "--title", "x"],
-        &["no journal", "corepath init"],
-    );
+    s.refused(&ADD_SOP, &["no journal", "corepath init"]);
     assert!(!s.journal.exists());
 }
 
@@ -1325,12 +1073,12 @@ fn refuses_to_add_without_a_journal() {
 fn a_journal_that_does_not_parse_is_named_and_never_overwritten() {
     let s = Sandbox::with_profile();
     // One change, so that a previous version exists to point to.
-    s.add(&["--kind", "sop", "--title", "Confocal start-up SOP"]);
+    s.add_entry("sop", "Confocal start-up SOP", "");
     let garbage =
         "{\n  \"format\": \"corepath-journal\",\n  \"version\": 1,\n  \"profile\": { oops }\n}\n";
     std::fs::write(&s.journal, garbage).expect("write");
     let line = s.refused(
-        &["add", "--kind", "sop", "--title", "x"],
+        &ADD_SOP,
         &["journal.json", "line 4", "column", "journal.json.bak"],
     );
     assert!(
@@ -1355,15 +1103,9 @@ fn a_damaged_journal_without_a_backup_says_so() {
 fn a_journal_that_is_not_json_at_all() {
     let s = Sandbox::with_profile();
     std::fs::write(&s.journal, b"\x00\xffnot json").expect("write");
-    s.refused(
-        &["add", "--kind", "sop", "--title", "x"],
-        &["journal.json", "line 1", "column"],
-    );
+    s.refused(&ADD_SOP, &["journal.json", "line 1", "column"]);
     std::fs::write(&s.journal, b"").expect("write");
-    s.refused(
-        &["add", "--kind", "sop", "--title", "x"],
-        &["journal.json", "line"],
-    );
+    s.refused(&ADD_SOP, &["journal.json", "line"]);
 }
 
 #[test]
@@ -1372,9 +1114,9 @@ fn a_newer_version_is_read_only() {
     let mut j = s.journal_json();
     j["version"] = 99.into();
     j["written_by"] = "corepath 9".into();
-    std::fs::write(&s.journal, serde_json::to_vec_pretty(&j).expect("json")).expect("write");
+    s.write_journal(&j);
     for args in [
-        vec!["add", "--kind", "sop", "--title", "x"],
+        ADD_SOP.to_vec(),
         vec!["edit", training.as_str(), "--hours", "1"],
         vec!["star", training.as_str()],
         vec!["rm", training.as_str()],
@@ -1394,8 +1136,8 @@ fn a_newer_version_with_a_changed_shape_is_refused_clearly() {
     let mut j = s.journal_json();
     j["version"] = 99.into();
     j["entries"][0]["date"] = serde_json::json!({ "year": 2026, "month": 5 });
-    std::fs::write(&s.journal, serde_json::to_vec_pretty(&j).expect("json")).expect("write");
-    s.refused(&["add", "--kind", "sop", "--title", "x"], &["newer", "99"]);
+    s.write_journal(&j);
+    s.refused(&ADD_SOP, &["newer", "99"]);
     s.refused(&["list"], &["newer", "99"]);
 }
 
@@ -1408,18 +1150,15 @@ fn a_json_file_of_another_format_is_refused() {
     )
     .expect("write");
     s.refused(
-        &["add", "--kind", "sop", "--title", "x"],
+        &ADD_SOP,
         &["journal.json", "not a corepath journal", "zotero-export"],
     );
     s.refused(&["list"], &["not a corepath journal"]);
     let s = Sandbox::with_profile();
     let mut j = s.journal_json();
     j["format"] = "something-else".into();
-    std::fs::write(&s.journal, serde_json::to_vec_pretty(&j).expect("json")).expect("write");
-    s.refused(
-        &["add", "--kind", "sop", "--title", "x"],
-        &["not a corepath journal", "something-else"],
-    );
+    s.write_journal(&j);
+    s.refused(&ADD_SOP, &["not a corepath journal", "something-else"]);
 }
 
 #[test]
@@ -1431,19 +1170,10 @@ fn init_refuses_when_a_journal_exists() {
     );
 }
 
-fn bad_framework(s: &Sandbox, edit: impl FnOnce(&mut Value)) -> String {
-    let mut f: Value =
-        serde_json::from_slice(&std::fs::read(framework_path()).expect("read")).expect("json");
-    edit(&mut f);
-    let path = s.path("my-institution.json");
-    std::fs::write(&path, serde_json::to_vec_pretty(&f).expect("json")).expect("write");
-    path.to_str().expect("utf-8").to_string()
-}
-
 #[test]
 fn a_framework_with_an_unknown_kind_is_refused_with_its_path() {
     let (s, _, _) = flow();
-    let path = bad_framework(&s, |f| {
+    let path = institution_framework(&s, |f| {
         f["tiers"][3]["expectations"][2]["rule"]["kinds"][0] = "lecture".into();
     });
     for args in [
@@ -1465,7 +1195,7 @@ fn a_framework_with_an_unknown_kind_is_refused_with_its_path() {
 #[test]
 fn a_framework_with_a_misspelt_field_is_refused_naming_it() {
     let s = Sandbox::with_profile();
-    let path = bad_framework(&s, |f| {
+    let path = institution_framework(&s, |f| {
         let exp = f["tiers"][1]["expectations"][1]
             .as_object_mut()
             .expect("object");
@@ -1476,7 +1206,7 @@ fn a_framework_with_a_misspelt_field_is_refused_naming_it() {
         &["--framework", &path, "progress"],
         &["tiers[1].expectations[1]", "sugestion"],
     );
-    let path = bad_framework(&s, |f| {
+    let path = institution_framework(&s, |f| {
         let rule = f["tiers"][2]["expectations"][1]["rule"]
             .as_object_mut()
             .expect("object");
@@ -1489,14 +1219,14 @@ fn a_framework_with_a_misspelt_field_is_refused_naming_it() {
 #[test]
 fn other_bad_frameworks_are_refused() {
     let s = Sandbox::with_profile();
-    let path = bad_framework(&s, |f| {
+    let path = institution_framework(&s, |f| {
         f["kinds"][0]["metrics"][0] = "acad.nope".into();
     });
     s.refused(
         &["--framework", &path, "progress"],
         &["kinds[0].metrics[0]", "acad.nope"],
     );
-    let path = bad_framework(&s, |f| {
+    let path = institution_framework(&s, |f| {
         f["tiers"][2]["expectations"][1]["id"] = "scientist/qualification".into();
     });
     s.refused(
@@ -1523,12 +1253,14 @@ fn other_bad_frameworks_are_refused() {
 // The JSON contract of the README: exactly these field names
 // ---------------------------------------------------------------------------------------------
 
-/// `value` is an object whose keys are all of `required` and otherwise only from `optional`.
-fn assert_fields(what: &str, value: &Value, required: &[&str], optional: &[&str]) {
+/// `value` is an object whose keys are all of `required` and otherwise only from `optional`
+/// (each a list of field names separated by spaces).
+fn assert_fields(what: &str, value: &Value, required: &str, optional: &str) {
     let object = value
         .as_object()
         .unwrap_or_else(|| panic!("{what}: expected an object, got {value}"));
-    for key in required {
+    let (required, optional) = (words(required), words(optional));
+    for key in &required {
         assert!(
             object.contains_key(*key),
             "{what}: missing {key:?} in {value}"
@@ -1542,72 +1274,35 @@ fn assert_fields(what: &str, value: &Value, required: &[&str], optional: &[&str]
     }
 }
 
+/// Every item of a JSON array.
+fn items(array: &Value) -> &Vec<Value> {
+    array
+        .as_array()
+        .unwrap_or_else(|| panic!("expected an array, got {array}"))
+}
+
 #[test]
 fn json_outputs_have_the_documented_fields() {
     let (s, training, publication) = flow();
     s.ok(&["star", &training]);
-    s.ok(&[
-        "edit",
-        &publication,
-        "--practice",
-        "p",
-        "--users",
-        "u",
-        "--next",
-        "n",
-    ]);
-    s.ok(&[
-        "goal",
-        "add",
-        "--title",
-        "Course",
-        "--expectation",
-        "scientist/courses",
-        "--due",
-        "2027-03-01",
-    ]);
+    s.ok(&words(&format!(
+        "edit {publication} --practice p --users u --next n"
+    )));
+    s.add_goal("Course", "--expectation scientist/courses --due 2027-03-01");
     s.ok(&[
         "self-assess",
         "senior-scientist/leadership-skills",
         "--why",
         "Led the move",
     ]);
-    s.ok(&[
-        "profile",
-        "--allocation",
-        "service=60",
-        "--allocation",
-        "operations=40",
-    ]);
+    s.ok(&words(
+        "profile --allocation service=60 --allocation operations=40",
+    ));
 
-    const ENTRY: &[&str] = &[
-        "id",
-        "date",
-        "kind",
-        "title",
-        "metrics",
-        "highlight",
-        "created",
-        "updated",
-    ];
-    const ENTRY_OPT: &[&str] = &[
-        "notes",
-        "reflection",
-        "cpd_category",
-        "hours",
-        "people",
-        "role",
-        "credit",
-        "areas",
-        "techniques",
-        "tags",
-        "evidence",
-    ];
-    for e in s
-        .json(&["list", "--format", "json"])
-        .as_array()
-        .expect("array")
-    {
+    const ENTRY: &str = "id date kind title metrics highlight created updated";
+    const ENTRY_OPT: &str = "notes reflection cpd_category hours people role credit areas \
+                             techniques tags evidence";
+    for e in items(&s.json(&["list", "--format", "json"])) {
         assert_fields("list entry", e, ENTRY, ENTRY_OPT);
     }
     let shown = s.json(&["show", &publication, "--format", "json"]);
@@ -1615,93 +1310,52 @@ fn json_outputs_have_the_documented_fields() {
     assert_fields(
         "reflection",
         &shown["reflection"],
-        &[],
-        &["practice", "users", "next"],
+        "",
+        "practice users next",
     );
-    assert_fields("evidence", &shown["evidence"][0], &["type", "value"], &[]);
+    assert_fields("evidence", &shown["evidence"][0], "type value", "");
 
     let m = s.json(&["metrics", "--from", "2026-01-01", "--format", "json"]);
     assert_fields(
         "metrics",
         &m,
-        &[
-            "period",
-            "entries",
-            "hours",
-            "people",
-            "highlights",
-            "metrics",
-            "by_month",
-            "recognition",
-        ],
-        &[],
+        "period entries hours people highlights metrics by_month recognition",
+        "",
     );
-    assert_fields("period", &m["period"], &["from", "to"], &[]);
-    for row in m["metrics"].as_array().expect("array") {
+    assert_fields("period", &m["period"], "from to", "");
+    for row in items(&m["metrics"]) {
         assert_fields(
             "metric row",
             row,
-            &[
-                "id",
-                "code",
-                "group",
-                "label",
-                "entries",
-                "hours",
-                "people",
-                "highlights",
-            ],
-            &[],
+            "id code group label entries hours people highlights",
+            "",
         );
         assert!(row["group"] == "academic" || row["group"] == "facility");
     }
-    for month in m["by_month"].as_array().expect("array") {
-        assert_fields("by_month", month, &["month", "entries"], &[]);
+    for month in items(&m["by_month"]) {
+        assert_fields("by_month", month, "month entries", "");
     }
     assert_fields(
         "recognition",
         &m["recognition"],
-        &[
-            "co_author",
-            "acknowledged",
-            "data_contributor",
-            "not_recognised",
-            "unspecified",
-        ],
-        &[],
+        "co_author acknowledged data_contributor not_recognised unspecified",
+        "",
     );
 
     let p = s.json(&["progress", "--tier", "senior-scientist", "--format", "json"]);
     assert_fields(
         "progress",
         &p,
-        &[
-            "current_tier",
-            "tier",
-            "title",
-            "as_of",
-            "expectations",
-            "met",
-            "partial",
-            "total",
-        ],
-        &[],
+        "current_tier tier title as_of expectations met partial total",
+        "",
     );
     let statuses = ["met", "partial", "missing", "self-assessed"];
-    for e in p["expectations"].as_array().expect("array") {
+    for e in items(&p["expectations"]) {
         assert_fields(
             "expectation",
             e,
-            &[
-                "id",
-                "text",
-                "status",
-                "rule",
-                "evidence",
-                "missing",
-                "suggestion",
-            ],
-            &["measured", "needed", "justification"],
+            "id text status rule evidence missing suggestion",
+            "measured needed justification",
         );
         assert!(
             statuses.contains(&e["status"].as_str().expect("status")),
@@ -1710,83 +1364,48 @@ fn json_outputs_have_the_documented_fields() {
     }
 
     let c = s.json(&["cpd", "--format", "json"]);
-    assert_fields(
-        "cpd",
-        &c,
-        &["period", "entries", "hours", "standards", "categories"],
-        &[],
-    );
-    for st in c["standards"].as_array().expect("array") {
-        assert_fields(
-            "standard",
-            st,
-            &["id", "title", "met", "detail", "missing"],
-            &[],
-        );
+    assert_fields("cpd", &c, "period entries hours standards categories", "");
+    for st in items(&c["standards"]) {
+        assert_fields("standard", st, "id title met detail missing", "");
     }
-    for cat in c["categories"].as_array().expect("array") {
-        assert_fields("category", cat, &["id", "label", "entries", "hours"], &[]);
+    for cat in items(&c["categories"]) {
+        assert_fields("category", cat, "id label entries hours", "");
     }
 
     let t = s.json(&["time", "--format", "json"]);
     assert_fields(
         "time",
         &t,
-        &[
-            "period",
-            "hours",
-            "entries_with_hours",
-            "entries_without_hours",
-            "areas",
-        ],
-        &[],
+        "period hours entries_with_hours entries_without_hours areas",
+        "",
     );
-    for a in t["areas"].as_array().expect("array") {
-        assert_fields("area", a, &["id", "label", "hours", "share"], &["target"]);
+    for a in items(&t["areas"]) {
+        assert_fields("area", a, "id label hours share", "target");
     }
 
-    for g in s
-        .json(&["goal", "list", "--format", "json"])
-        .as_array()
-        .expect("array")
-    {
-        assert_fields(
-            "goal",
-            g,
-            &["id", "title", "done", "created"],
-            &["expectation", "due"],
-        );
+    for g in items(&s.json(&["goal", "list", "--format", "json"])) {
+        assert_fields("goal", g, "id title done created", "expectation due");
     }
     let profile = s.json(&["profile", "--format", "json"]);
     assert_fields(
         "profile",
         &profile,
-        &["name", "tier"],
-        &[
-            "orcid",
-            "facility",
-            "institution",
-            "tier_since",
-            "qualification",
-            "experience_years",
-            "management_experience",
-            "last_appraisal",
-            "next_appraisal",
-            "allocation",
-        ],
+        "name tier",
+        "orcid facility institution tier_since qualification experience_years \
+         management_experience last_appraisal next_appraisal allocation",
     );
 
     let j = s.journal_json();
     assert_fields(
         "journal",
         &j,
-        &["format", "version", "profile", "entries", "goals"],
-        &["self_assessments"],
+        "format version profile entries goals",
+        "self_assessments",
     );
     assert_fields(
         "self-assessment",
         &j["self_assessments"][0],
-        &["expectation", "justification", "date"],
-        &[],
+        "expectation justification date",
+        "",
     );
 }

@@ -1,18 +1,18 @@
 //! The evidence summary: snapshots of every format for the demo journal, escaping of hostile
 //! text, machine-readable JSON and CSV, and the `corepath export` command.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::path::Path;
+
 use chrono::{DateTime, NaiveDate, Utc};
+use common::{Sandbox, TODAY};
 use corepath::assess::{Context, Period};
 use corepath::export::{self, Summary, SummaryFormat, json};
 use corepath::framework::Framework;
 use corepath::model::{Entry, Evidence, EvidenceType, Journal, Profile};
 use serde_json::Value;
-use tempfile::TempDir;
 
-const TODAY: &str = "2026-11-25";
 const HOSTILE: &str = r#"<script>alert(1)</script> & "x""#;
 
 fn date(s: &str) -> NaiveDate {
@@ -269,34 +269,6 @@ fn talking_points_without_figures_are_left_out() {
 
 // The command line.
 
-struct Sandbox {
-    dir: TempDir,
-    journal: PathBuf,
-}
-
-impl Sandbox {
-    fn demo() -> Sandbox {
-        let dir = TempDir::new().expect("temp dir");
-        let journal = dir.path().join("journal.json");
-        std::fs::write(&journal, corepath::store::DEMO_JSON).expect("write demo");
-        Sandbox { dir, journal }
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_corepath"));
-        cmd.current_dir(self.dir.path())
-            .env("COREPATH_TODAY", TODAY)
-            .env("COREPATH_JOURNAL", &self.journal)
-            .env("HOME", self.dir.path())
-            .env_remove("XDG_DATA_HOME");
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        self.cmd().args(args).output().expect("runs")
-    }
-}
-
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -311,7 +283,7 @@ fn cli_writes_a_file_atomically_and_says_where() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("wrote the evidence summary"), "{stderr}");
     assert!(stderr.contains("summary.html"), "{stderr}");
-    let html = std::fs::read_to_string(sb.dir.path().join("summary.html")).expect("written");
+    let html = std::fs::read_to_string(sb.path("summary.html")).expect("written");
     assert!(html.starts_with("<!DOCTYPE html>"));
     // No temporary file is left behind, and the journal is untouched.
     let mut names: Vec<String> = std::fs::read_dir(sb.dir.path())
@@ -325,10 +297,7 @@ fn cli_writes_a_file_atomically_and_says_where() {
 
 #[test]
 fn cli_default_period_is_since_the_last_appraisal() {
-    let sb = Sandbox::demo();
-    let out = sb.run(&["export"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let md = text(&out.stdout);
+    let md = Sandbox::demo().ok(&["export"]);
     assert!(md.starts_with("# Evidence summary: Zoë Okonkwo-Lindqvist"));
     assert!(md.contains("Period: **2026-03-10 to 2026-11-25**"), "{md}");
 }
@@ -336,53 +305,29 @@ fn cli_default_period_is_since_the_last_appraisal() {
 #[test]
 fn cli_format_from_extension_tier_and_period() {
     let sb = Sandbox::demo();
-    let out = sb.run(&[
-        "export",
-        "--tier",
-        "senior-scientist",
-        "--from",
-        "2026-01-01",
-        "--to",
-        "2026-06-30",
-        "-o",
-        "s.json",
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let value: Value = serde_json::from_str(
-        &std::fs::read_to_string(sb.dir.path().join("s.json")).expect("written"),
-    )
-    .expect("JSON");
+    sb.ok(&common::words(
+        "export --tier senior-scientist --from 2026-01-01 --to 2026-06-30 -o s.json",
+    ));
+    let value = common::read_json(&sb.path("s.json"));
     assert_eq!(value["progression"]["tier"], "senior-scientist");
     assert_eq!(value["period"]["from"], "2026-01-01");
     assert_eq!(value["period"]["to"], "2026-06-30");
 
-    let out = sb.run(&["export", "--format", "csv", "--from", "2026-01-01"]);
-    assert!(out.status.success());
-    assert!(text(&out.stdout).starts_with("id,date,kind,title,"));
+    let csv = sb.ok(&["export", "--format", "csv", "--from", "2026-01-01"]);
+    assert!(csv.starts_with("id,date,kind,title,"));
 }
 
 #[test]
 fn cli_refuses_bad_input_in_one_line() {
     let sb = Sandbox::demo();
-    let out = sb.run(&["export", "--tier", "wizard"]);
-    assert!(!out.status.success());
-    let err = text(&out.stderr);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("--tier \"wizard\""), "{err}");
-
-    let out = sb.run(&["export", "--from", "2026-12-01", "--to", "2026-01-01"]);
-    assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("--to"));
-
-    let out = sb.run(&["export", "-o", "journal.json/s.md"]);
-    assert!(!out.status.success());
-    let err = text(&out.stderr);
-    assert!(err.contains("cannot write journal.json/s.md"), "{err}");
-
-    let out = sb.run(&["export", "-o", "."]);
-    assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("it is a folder"));
-
-    let out = sb.run(&["export", "--help"]);
-    assert!(text(&out.stdout).contains("Examples:"));
+    sb.refuses_each(&[
+        ("export --tier wizard", &["--tier \"wizard\""]),
+        ("export --from 2026-12-01 --to 2026-01-01", &["--to"]),
+        (
+            "export -o journal.json/s.md",
+            &["cannot write journal.json/s.md"],
+        ),
+        ("export -o .", &["it is a folder"]),
+    ]);
+    assert!(sb.ok(&["export", "--help"]).contains("Examples:"));
 }

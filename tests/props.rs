@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use corepath::assess::{Context, Period, cpd, progress, tally, time_allocation};
-use corepath::framework::{BUNDLED_JSON, Framework, Rule};
+use corepath::framework::{BUNDLED_JSON, Expectation, Framework, Rule};
 use corepath::model::{
     CREDIT_ROLES, Entry, Evidence, EvidenceType, Goal, Journal, Profile, Reflection,
     SelfAssessment, check_journal, parse_date, parse_doi, parse_hours, parse_orcid, parse_people,
@@ -20,6 +20,47 @@ use serde_json::{Map, Value, json};
 fn framework() -> &'static Framework {
     static F: OnceLock<Framework> = OnceLock::new();
     F.get_or_init(|| Framework::bundled().expect("bundled framework"))
+}
+
+/// The day the assessments run on.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
+}
+
+/// A journal with a profile and nothing else.
+fn empty_journal(tier: &str) -> Journal {
+    Journal::new(Profile::new("Ada", tier))
+}
+
+/// An entry `e1` of `kind` on 2026-01-01, logged at the epoch.
+fn new_year_entry(kind: &str, title: &str) -> Entry {
+    Entry::new(
+        "e1".into(),
+        NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
+        kind,
+        title,
+        DateTime::from_timestamp(0, 0).expect("time"),
+    )
+}
+
+/// Save `j` to a new store and load it back.
+fn saved_and_loaded(j: &Journal) -> Journal {
+    let dir = tempfile::TempDir::new().expect("dir");
+    let store = Store::new(dir.path().join("journal.json"));
+    store.create(j).expect("create");
+    store.load().expect("load").journal
+}
+
+/// Every assessment of `j` over the last `months` months, for every tier: none may panic.
+fn assess_everything(f: &Framework, j: &Journal, months: u32) {
+    let ctx = Context::new(f, j);
+    let period = Period::last_months(today(), months);
+    let _ = tally(&ctx, period);
+    let _ = cpd(&ctx, period);
+    let _ = time_allocation(&ctx, period);
+    for tier in &f.tiers {
+        let _ = progress(&ctx, tier, today());
+    }
 }
 
 fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<String> {
@@ -117,31 +158,21 @@ fn evidence() -> impl Strategy<Value = Evidence> {
         .prop_map(|(host, path)| parse_url("url", &format!("https://{host}/{path}")).expect("URL"));
     let file = word().prop_map(|s| s.trim().to_string());
     prop_oneof![
-        doi.prop_map(|value| Evidence {
-            kind: EvidenceType::Doi,
-            value
-        }),
-        rrid.prop_map(|value| Evidence {
-            kind: EvidenceType::Rrid,
-            value
-        }),
-        orcid().prop_map(|value| Evidence {
-            kind: EvidenceType::Orcid,
-            value
-        }),
-        ror().prop_map(|value| Evidence {
-            kind: EvidenceType::Ror,
-            value
-        }),
-        url.prop_map(|value| Evidence {
-            kind: EvidenceType::Url,
-            value
-        }),
-        file.prop_map(|value| Evidence {
-            kind: EvidenceType::File,
-            value
-        }),
+        evidence_of(EvidenceType::Doi, doi),
+        evidence_of(EvidenceType::Rrid, rrid),
+        evidence_of(EvidenceType::Orcid, orcid()),
+        evidence_of(EvidenceType::Ror, ror()),
+        evidence_of(EvidenceType::Url, url),
+        evidence_of(EvidenceType::File, file),
     ]
+}
+
+/// Evidence of `kind`, its value drawn from `values`.
+fn evidence_of(
+    kind: EvidenceType,
+    values: impl Strategy<Value = String>,
+) -> impl Strategy<Value = Evidence> {
+    values.prop_map(move |value| Evidence { kind, value })
 }
 
 /// Extra JSON a newer corepath might have written.
@@ -334,12 +365,19 @@ fn profile() -> impl Strategy<Value = Profile> {
         )
 }
 
-fn goal() -> impl Strategy<Value = Goal> {
-    let expectations: Vec<String> = framework()
+/// The ids of the framework's expectations that `keep` accepts.
+fn expectation_ids(keep: impl Fn(&Expectation) -> bool) -> Vec<String> {
+    framework()
         .tiers
         .iter()
-        .flat_map(|t| t.expectations.iter().map(|e| e.id.clone()))
-        .collect();
+        .flat_map(|t| t.expectations.iter())
+        .filter(|e| keep(e))
+        .map(|e| e.id.clone())
+        .collect()
+}
+
+fn goal() -> impl Strategy<Value = Goal> {
+    let expectations = expectation_ids(|_| true);
     (
         word(),
         proptest::option::of(select(expectations)),
@@ -360,13 +398,7 @@ fn goal() -> impl Strategy<Value = Goal> {
 }
 
 fn self_assessment() -> impl Strategy<Value = SelfAssessment> {
-    let expectations: Vec<String> = framework()
-        .tiers
-        .iter()
-        .flat_map(|t| t.expectations.iter())
-        .filter(|e| e.rule == Rule::SelfAssessed)
-        .map(|e| e.id.clone())
-        .collect();
+    let expectations = expectation_ids(|e| e.rule == Rule::SelfAssessed);
     (select(expectations), word(), date(), extra()).prop_map(
         |(expectation, justification, date, extra)| SelfAssessment {
             expectation,
@@ -439,7 +471,7 @@ proptest! {
     fn the_assessment_runs_on_any_accepted_journal(j in journal(), days in 0i64..20_000) {
         let f = framework();
         let ctx = Context::new(f, &j);
-        let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
+        let today = today();
         let period = Period::new(today - chrono::Duration::days(days), today).expect("period");
         let t = tally(&ctx, period);
         prop_assert!(t.hours >= 0.0 && t.hours.is_finite());
@@ -624,8 +656,7 @@ proptest! {
         if let Ok(j) = parse(path, &bytes) {
             let _ = check_journal(framework(), &j);
             let ctx = Context::new(framework(), &j);
-            let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
-            let _ = tally(&ctx, Period::all_until(today));
+            let _ = tally(&ctx, Period::all_until(today()));
         }
     }
 
@@ -635,17 +666,8 @@ proptest! {
         let v = mutate(&base, at, with, delete);
         let bytes = serde_json::to_vec(&v).expect("json");
         if let Ok(j) = parse(std::path::Path::new("journal.json"), &bytes) {
-            let f = framework();
-            let _ = check_journal(f, &j);
-            let ctx = Context::new(f, &j);
-            let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
-            let period = Period::last_months(today, 12);
-            let _ = tally(&ctx, period);
-            let _ = cpd(&ctx, period);
-            let _ = time_allocation(&ctx, period);
-            for tier in &f.tiers {
-                let _ = progress(&ctx, tier, today);
-            }
+            let _ = check_journal(framework(), &j);
+            assess_everything(framework(), &j, 12);
         }
     }
 }
@@ -663,16 +685,8 @@ proptest! {
             // What is accepted can be printed, read back, and assessed against.
             let again = Framework::from_json(&f.to_json());
             prop_assert!(again.is_ok(), "printed framework refused: {:?}", again.err());
-            let j = Journal::new(Profile::new("Ada", &f.tiers[0].id));
-            let ctx = Context::new(&f, &j);
-            let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
-            let period = Period::last_months(today, f.cpd.period_months.min(1200));
-            let _ = tally(&ctx, period);
-            let _ = cpd(&ctx, period);
-            let _ = time_allocation(&ctx, period);
-            for tier in &f.tiers {
-                let _ = progress(&ctx, tier, today);
-            }
+            let j = empty_journal(&f.tiers[0].id);
+            assess_everything(&f, &j, f.cpd.period_months.min(1200));
         }
     }
 }
@@ -703,22 +717,15 @@ proptest! {
         rule["min"] = json!(min);
         rule["measure"] = json!(measure);
         let f = Framework::from_json(&v.to_string()).expect("still a valid framework");
-        let mut j = Journal::new(Profile::new("Ada", "support-scientist"));
-        let mut e = Entry::new(
-            "e1".into(),
-            NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
-            "user-training",
-            "T",
-            DateTime::from_timestamp(0, 0).expect("time"),
-        );
+        let mut j = empty_journal("support-scientist");
+        let mut e = new_year_entry("user-training", "T");
         e.hours = Some(1.0);
         e.people = Some(1);
         e.techniques = vec!["confocal".into()];
         j.entries.push(e);
         let ctx = Context::new(&f, &j);
-        let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
         for tier in &f.tiers {
-            let p = progress(&ctx, tier, today);
+            let p = progress(&ctx, tier, today());
             prop_assert_eq!(p.total, tier.expectations.len());
         }
     }
@@ -727,34 +734,19 @@ proptest! {
 /// A reflection of nothing but spaces is what the user typed, and is kept as such.
 #[test]
 fn a_blank_reflection_round_trips() {
-    let mut j = Journal::new(Profile::new("Ada", "support-scientist"));
-    let mut e = Entry::new(
-        "e1".into(),
-        NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
-        "cpd-course",
-        "Course",
-        DateTime::from_timestamp(0, 0).expect("time"),
-    );
+    let mut j = empty_journal("support-scientist");
+    let mut e = new_year_entry("cpd-course", "Course");
     e.reflection.users = " ".into();
     j.entries.push(e);
-    let dir = tempfile::TempDir::new().expect("dir");
-    let store = Store::new(dir.path().join("journal.json"));
-    store.create(&j).expect("create");
-    assert_eq!(store.load().expect("load").journal, j);
+    assert_eq!(saved_and_loaded(&j), j);
 }
 
 /// Floats a program computes rather than a person types (hours from a timer, a share from a
 /// ratio) must survive a save and load too.
 #[test]
 fn arbitrary_floats_round_trip() {
-    let mut j = Journal::new(Profile::new("Ada", "support-scientist"));
-    let mut e = Entry::new(
-        "e1".into(),
-        NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
-        "user-training",
-        "T",
-        DateTime::from_timestamp(0, 0).expect("time"),
-    );
+    let mut j = empty_journal("support-scientist");
+    let mut e = new_year_entry("user-training", "T");
     e.metrics = vec!["fac.training".into()];
     for (i, h) in [
         1823.3521453552403,
@@ -772,8 +764,5 @@ fn arbitrary_floats_round_trip() {
     }
     j.profile.experience_years = Some(6.123456789012345);
     assert!(check_journal(framework(), &j).is_empty());
-    let dir = tempfile::TempDir::new().expect("dir");
-    let store = Store::new(dir.path().join("journal.json"));
-    store.create(&j).expect("create");
-    assert_eq!(store.load().expect("load").journal, j);
+    assert_eq!(saved_and_loaded(&j), j);
 }

@@ -4,6 +4,8 @@
 //! Keys are written to the pty; the child's output is drained on a thread into a `vt100` parser
 //! (a child whose output nobody reads blocks); the screen is read once two consecutive reads agree.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
@@ -11,8 +13,8 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::{TODAY, read_json};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use serde_json::Value;
 
 const ROWS: u16 = 24;
 const COLS: u16 = 80;
@@ -37,14 +39,14 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("corepath"));
+        let mut cmd = CommandBuilder::new(common::bin());
         cmd.cwd(home);
         cmd.env("TERM", "xterm-256color");
         cmd.env("HOME", home);
         cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("COREPATH_JOURNAL", journal);
-        cmd.env("COREPATH_TODAY", "2026-11-25");
+        cmd.env("COREPATH_TODAY", TODAY);
         cmd.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(cmd).expect("start corepath");
         // Only the child holds the terminal side now, so the reader sees EOF when it exits.
@@ -116,6 +118,13 @@ impl Session {
         self.send("\r");
     }
 
+    /// Enter, `times` times over: fields left as they are.
+    fn enters(&mut self, times: usize) {
+        for _ in 0..times {
+            self.enter();
+        }
+    }
+
     /// Wait for the child to exit; its exit status.
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let deadline = Instant::now() + TIMEOUT;
@@ -157,9 +166,7 @@ fn first_run_create_profile_add_an_entry_and_quit() {
     app.wait_for("Create your profile");
     app.typ("Ada Lovelace");
     // Name, tier, since, qualification, experience, ORCID, next appraisal: the defaults will do.
-    for _ in 0..7 {
-        app.enter();
-    }
+    app.enters(7);
     let screen = app.wait_for("Press a to add your first entry");
     assert!(screen.contains("Ada Lovelace"), "{screen}");
     assert!(journal.exists(), "the profile is written");
@@ -176,22 +183,17 @@ fn first_run_create_profile_add_an_entry_and_quit() {
     app.enter(); // hours
     app.typ("2");
     // Hours, people, techniques, areas, tags, notes: on to the metrics.
-    for _ in 0..6 {
-        app.enter();
-    }
+    app.enters(6);
     app.wait_for("Which metrics does it count toward?");
     app.enter();
     app.wait_for("Your practice");
-    for _ in 0..4 {
-        app.enter();
-    }
+    app.enters(4);
     let review = app.wait_for("Review — nothing is saved until you press Enter");
     assert!(
         review.contains("1:1 confocal training for the Ruiz lab"),
         "{review}"
     );
-    let before: Value =
-        serde_json::from_str(&std::fs::read_to_string(&journal).expect("read")).expect("json");
+    let before = read_json(&journal);
     assert_eq!(
         before["entries"].as_array().map(Vec::len),
         Some(0),
@@ -213,8 +215,7 @@ fn first_run_create_profile_add_an_entry_and_quit() {
         assert!(!screen.hide_cursor(), "the cursor is shown again");
     }
 
-    let file: Value =
-        serde_json::from_str(&std::fs::read_to_string(&journal).expect("read")).expect("json");
+    let file = read_json(&journal);
     assert_eq!(file["profile"]["name"], "Ada Lovelace");
     assert_eq!(file["profile"]["tier"], "support-scientist");
     let entries = file["entries"].as_array().expect("entries");

@@ -1,16 +1,15 @@
 //! `corepath rollup`: three people's evidence summaries added up, with the totals worked out by
 //! hand; mixed periods and frameworks refused or flagged.
 
-use std::path::PathBuf;
+mod common;
 
-use assert_cmd::Command;
 use chrono::{DateTime, NaiveDate, Utc};
+use common::{Sandbox, find};
 use corepath::assess::{Context, Period};
 use corepath::export::{self, Summary, SummaryFormat};
 use corepath::framework::Framework;
 use corepath::model::{Entry, Journal, Profile};
 use serde_json::Value;
-use tempfile::TempDir;
 
 fn date(s: &str) -> NaiveDate {
     s.parse().expect("a date")
@@ -62,117 +61,85 @@ fn summary(framework: &Framework, j: &Journal, from: &str, to: &str) -> Summary 
     )
 }
 
-struct Team {
-    dir: TempDir,
+/// A sandbox holding the JSON summaries of Ada and Cleo (Support Scientists) and Ben
+/// (Scientist), 2026-01-01 to 2026-12-31, and of Cleo from 2026-07-01 (`cleo-h2.json`).
+fn team() -> Sandbox {
+    let framework = Framework::bundled().expect("framework");
+    let ada = journal(
+        &framework,
+        "Ada Lovelace",
+        Some("0000-0002-1825-0097"),
+        "support-scientist",
+        &[
+            ("2026-02-03", "user-training", Some(3.0), Some(2), None),
+            ("2026-03-10", "user-training", Some(2.0), Some(4), None),
+            ("2026-04-01", "publication", None, None, Some("co-author")),
+            // Outside the period: not counted.
+            ("2025-12-20", "user-training", Some(9.0), Some(9), None),
+        ],
+    );
+    let ben = journal(
+        &framework,
+        "Ben Okafor",
+        None,
+        "scientist",
+        &[
+            ("2026-05-05", "user-training", Some(4.0), Some(6), None),
+            (
+                "2026-06-06",
+                "publication",
+                None,
+                None,
+                Some("acknowledged"),
+            ),
+            ("2026-07-07", "outreach", Some(2.0), Some(30), None),
+        ],
+    );
+    let cleo = journal(
+        &framework,
+        "Cleo Šimić",
+        None,
+        "support-scientist",
+        &[
+            ("2026-08-08", "user-training", Some(1.5), Some(1), None),
+            (
+                "2026-09-09",
+                "publication",
+                None,
+                None,
+                Some("not-recognised"),
+            ),
+            ("2026-10-10", "instrument-qc", Some(1.0), None, None),
+        ],
+    );
+    let team = Sandbox::new();
+    for (file, j, from) in [
+        ("ada.json", &ada, "2026-01-01"),
+        ("ben.json", &ben, "2026-01-01"),
+        ("cleo.json", &cleo, "2026-01-01"),
+        // The same person over another period, for the mixed-input cases.
+        ("cleo-h2.json", &cleo, "2026-07-01"),
+    ] {
+        let s = summary(&framework, j, from, "2026-12-31");
+        let text = export::render(&s, SummaryFormat::Json).expect("json");
+        std::fs::write(team.path(file), text).expect("write");
+    }
+    team
 }
 
-impl Team {
-    /// Ada and Cleo (Support Scientists) and Ben (Scientist), 2026-01-01 to 2026-12-31.
-    fn new() -> Team {
-        let framework = Framework::bundled().expect("framework");
-        let ada = journal(
-            &framework,
-            "Ada Lovelace",
-            Some("0000-0002-1825-0097"),
-            "support-scientist",
-            &[
-                ("2026-02-03", "user-training", Some(3.0), Some(2), None),
-                ("2026-03-10", "user-training", Some(2.0), Some(4), None),
-                ("2026-04-01", "publication", None, None, Some("co-author")),
-                // Outside the period: not counted.
-                ("2025-12-20", "user-training", Some(9.0), Some(9), None),
-            ],
-        );
-        let ben = journal(
-            &framework,
-            "Ben Okafor",
-            None,
-            "scientist",
-            &[
-                ("2026-05-05", "user-training", Some(4.0), Some(6), None),
-                (
-                    "2026-06-06",
-                    "publication",
-                    None,
-                    None,
-                    Some("acknowledged"),
-                ),
-                ("2026-07-07", "outreach", Some(2.0), Some(30), None),
-            ],
-        );
-        let cleo = journal(
-            &framework,
-            "Cleo Šimić",
-            None,
-            "support-scientist",
-            &[
-                ("2026-08-08", "user-training", Some(1.5), Some(1), None),
-                (
-                    "2026-09-09",
-                    "publication",
-                    None,
-                    None,
-                    Some("not-recognised"),
-                ),
-                ("2026-10-10", "instrument-qc", Some(1.0), None, None),
-            ],
-        );
-        let dir = TempDir::new().expect("temp dir");
-        for (file, j, from) in [
-            ("ada.json", &ada, "2026-01-01"),
-            ("ben.json", &ben, "2026-01-01"),
-            ("cleo.json", &cleo, "2026-01-01"),
-            // The same person over another period, for the mixed-input cases.
-            ("cleo-h2.json", &cleo, "2026-07-01"),
-        ] {
-            let s = summary(&framework, j, from, "2026-12-31");
-            let text = export::render(&s, SummaryFormat::Json).expect("json");
-            std::fs::write(dir.path().join(file), text).expect("write");
-        }
-        Team { dir }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        Command::new(env!("CARGO_BIN_EXE_corepath"))
-            .current_dir(self.dir.path())
-            .env("COREPATH_TODAY", "2026-12-31")
-            .env("COREPATH_JOURNAL", self.path("no-journal-needed.json"))
-            .env("HOME", self.dir.path())
-            .args(args)
-            .output()
-            .expect("runs")
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = vec!["rollup", "--format", "json"];
-        all.extend_from_slice(args);
-        let out = self.run(&all);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("JSON")
-    }
+/// `corepath rollup --format json` over these summaries (and options).
+fn rollup_json(team: &Sandbox, args: &[&str]) -> Value {
+    team.json(&[&["rollup", "--format", "json"], args].concat())
 }
 
 fn metric<'a>(r: &'a Value, id: &str) -> &'a Value {
-    r["metrics"]
-        .as_array()
-        .expect("metrics")
-        .iter()
-        .find(|m| m["id"] == id)
-        .expect("metric row")
+    find(&r["metrics"], "id", id)
 }
 
 #[test]
 fn three_summaries_add_up_to_the_hand_totals() {
-    let team = Team::new();
-    let r = team.json(&["ada.json", "ben.json", "cleo.json"]);
+    let team = team();
+    let r = rollup_json(&team, &["ada.json", "ben.json", "cleo.json"]);
     assert_eq!(r["format"], "corepath-facility-rollup");
     assert_eq!(r["mixed"], false);
     assert_eq!(r["period"]["from"], "2026-01-01");
@@ -215,10 +182,8 @@ fn three_summaries_add_up_to_the_hand_totals() {
 
 #[test]
 fn markdown_and_html_views() {
-    let team = Team::new();
-    let out = team.run(&["rollup", "ada.json", "ben.json", "cleo.json"]);
-    assert!(out.status.success());
-    let md = String::from_utf8(out.stdout).expect("utf-8");
+    let team = team();
+    let md = team.ok(&["rollup", "ada.json", "ben.json", "cleo.json"]);
     insta::assert_snapshot!("rollup_md", md);
 
     let out = team.run(&[
@@ -241,26 +206,22 @@ fn markdown_and_html_views() {
 
 #[test]
 fn mixed_periods_are_refused_unless_allowed_and_then_flagged() {
-    let team = Team::new();
-    let out = team.run(&["rollup", "ada.json", "ben.json", "cleo-h2.json"]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
-    assert!(err.contains("cleo-h2.json"), "{err}");
-    assert!(
-        err.contains("period 2026-07-01 to 2026-12-31 differs from 2026-01-01 to 2026-12-31"),
-        "{err}"
+    let team = team();
+    team.refused(
+        &["rollup", "ada.json", "ben.json", "cleo-h2.json"],
+        &[
+            "cleo-h2.json",
+            "period 2026-07-01 to 2026-12-31 differs from 2026-01-01 to 2026-12-31",
+            "--allow-mixed",
+        ],
     );
-    assert!(err.contains("--allow-mixed"), "{err}");
 
-    let r = team.json(&["ada.json", "ben.json", "cleo-h2.json", "--allow-mixed"]);
+    let r = rollup_json(
+        &team,
+        &["ada.json", "ben.json", "cleo-h2.json", "--allow-mixed"],
+    );
     assert_eq!(r["mixed"], true);
-    let cleo = r["people"]
-        .as_array()
-        .expect("people")
-        .iter()
-        .find(|p| p["name"] == "Cleo Šimić")
-        .expect("Cleo");
+    let cleo = find(&r["people"], "name", "Cleo Šimić");
     assert_eq!(cleo["differences"].as_array().expect("list").len(), 1);
     assert!(
         r["notes"][0]
@@ -268,55 +229,40 @@ fn mixed_periods_are_refused_unless_allowed_and_then_flagged() {
             .expect("note")
             .starts_with("Mixed input")
     );
-    let md = String::from_utf8(
-        team.run(&[
-            "rollup",
-            "ada.json",
-            "ben.json",
-            "cleo-h2.json",
-            "--allow-mixed",
-        ])
-        .stdout,
-    )
-    .expect("utf-8");
+    let md = team.ok(&[
+        "rollup",
+        "ada.json",
+        "ben.json",
+        "cleo-h2.json",
+        "--allow-mixed",
+    ]);
     assert!(md.contains("**Note:** Mixed input"), "{md}");
     assert!(md.contains("⚠ period 2026-07-01"), "{md}");
 }
 
 #[test]
 fn other_frameworks_duplicates_and_bad_files_are_refused() {
-    let team = Team::new();
+    let team = team();
     let text = std::fs::read_to_string(team.path("ben.json")).expect("read");
     let mut v: Value = serde_json::from_str(&text).expect("json");
     v["framework"]["name"] = "Nordhafen technical career ladder".into();
     std::fs::write(team.path("ben-local.json"), v.to_string()).expect("write");
-    let out = team.run(&["rollup", "ada.json", "ben-local.json"]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("framework \"Nordhafen technical career ladder\" version 1 differs"),
-        "{err}"
-    );
-
-    let out = team.run(&["rollup", "cleo.json", "cleo-h2.json", "--allow-mixed"]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("Cleo Šimić appears in more than one summary"),
-        "{err}"
-    );
-
     std::fs::write(team.path("journal.json"), corepath::store::DEMO_JSON).expect("write");
-    let out = team.run(&["rollup", "ada.json", "journal.json"]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("journal.json is refused: not an evidence summary"),
-        "{err}"
-    );
+    team.refuses_each(&[
+        (
+            "rollup ada.json ben-local.json",
+            &["framework \"Nordhafen technical career ladder\" version 1 differs"],
+        ),
+        (
+            "rollup cleo.json cleo-h2.json --allow-mixed",
+            &["Cleo Šimić appears in more than one summary"],
+        ),
+        (
+            "rollup ada.json journal.json",
+            &["journal.json is refused: not an evidence summary"],
+        ),
+    ]);
 
-    let out = team.run(&["rollup"]);
-    assert!(!out.status.success());
-    let help = team.run(&["rollup", "--help"]);
-    assert!(String::from_utf8_lossy(&help.stdout).contains("Examples:"));
+    assert!(!team.run(&["rollup"]).status.success());
+    assert!(team.ok(&["rollup", "--help"]).contains("Examples:"));
 }

@@ -5,17 +5,25 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{Sandbox, TODAY, bin};
+use common::{Sandbox, TODAY, by_id, process, words, write_json};
 use corepath::model::{Entry, Journal, Profile};
 use corepath::store::{Lock, Store, StoreError, backup_path, parse};
 use serde_json::{Value, json};
 
-fn write_json(path: &Path, value: &Value) {
-    std::fs::write(path, serde_json::to_vec_pretty(value).expect("json")).expect("write");
+/// The first occurrences of the quoted `keys` (separated by spaces) come in that order in `text`.
+fn assert_in_order(what: &str, text: &str, keys: &str) {
+    let positions: Vec<usize> = words(keys)
+        .iter()
+        .map(|k| text.find(&format!("\"{k}\"")).expect(k))
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "{what} ({keys}): {text}"
+    );
 }
 
 fn entries_of(path: &Path) -> Vec<Entry> {
@@ -33,22 +41,8 @@ fn entries_of(path: &Path) -> Vec<Entry> {
 #[test]
 fn unknown_fields_survive_a_load_and_a_change() {
     let s = Sandbox::with_profile();
-    let first = s.add(&[
-        "--kind",
-        "sop",
-        "--title",
-        "Laser safety",
-        "--date",
-        "2026-01-05",
-    ]);
-    s.ok(&[
-        "goal",
-        "add",
-        "--title",
-        "Course",
-        "--expectation",
-        "scientist/courses",
-    ]);
+    let first = s.add_entry("sop", "Laser safety", "--date 2026-01-05");
+    s.add_goal("Course", "--expectation scientist/courses");
     s.ok(&[
         "self-assess",
         "senior-scientist/leadership-skills",
@@ -67,7 +61,7 @@ fn unknown_fields_survive_a_load_and_a_change() {
     j["entries"][0]["x_attachments"] = in_entry.clone();
     j["goals"][0]["x_priority"] = in_goal.clone();
     j["self_assessments"][0]["x_reviewer"] = in_assessment.clone();
-    write_json(&s.journal, &j);
+    s.write_journal(&j);
 
     // A load by the library keeps them…
     let loaded = Store::new(&s.journal).load().expect("load");
@@ -77,18 +71,13 @@ fn unknown_fields_survive_a_load_and_a_change() {
     assert_eq!(loaded.journal.goals[0].extra["x_priority"], in_goal);
 
     // …and so do changes from the command line: an add, an edit of that very entry, a goal.
-    s.add(&["--kind", "user-training", "--title", "Confocal 1:1"]);
+    s.add_entry("user-training", "Confocal 1:1", "");
     s.ok(&["edit", &first, "--hours", "2"]);
-    s.ok(&["goal", "add", "--title", "Another"]);
+    s.add_goal("Another", "");
     let after = s.journal_json();
     assert_eq!(after["x_future_top"], top);
     assert_eq!(after["profile"]["x_pronouns"], in_profile);
-    let entry = after["entries"]
-        .as_array()
-        .expect("array")
-        .iter()
-        .find(|e| e["id"] == first.as_str())
-        .expect("first entry");
+    let entry = by_id(&after["entries"], &first);
     assert_eq!(entry["x_attachments"], in_entry);
     assert_eq!(entry["hours"], 2.0);
     assert_eq!(after["goals"][0]["x_priority"], in_goal);
@@ -117,7 +106,7 @@ fn the_backup_holds_the_previous_version() {
     let bak = backup_path(&s.journal);
     assert_eq!(bak, s.path("journal.json.bak"));
     let v1 = s.bytes();
-    let id = s.add(&["--kind", "sop", "--title", "One"]);
+    let id = s.add_entry("sop", "One", "");
     let v2 = s.bytes();
     assert_ne!(v1, v2);
     assert_eq!(std::fs::read(&bak).expect("backup"), v1);
@@ -141,24 +130,19 @@ fn the_journal_is_private() {
     let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
     let s = Sandbox::with_profile();
     assert_eq!(mode(&s.journal), 0o600, "after init");
-    s.add(&["--kind", "sop", "--title", "One"]);
+    s.add_entry("sop", "One", "");
     assert_eq!(mode(&s.journal), 0o600, "after add");
     assert_eq!(mode(&s.path("journal.json.bak")), 0o600, "the backup");
     // A journal someone made world-readable is private again after the next change.
     std::fs::set_permissions(&s.journal, std::fs::Permissions::from_mode(0o644)).expect("chmod");
-    s.add(&["--kind", "sop", "--title", "Two"]);
+    s.add_entry("sop", "Two", "");
     assert_eq!(mode(&s.journal), 0o600, "after a change");
 }
 
 #[test]
 fn saves_leave_no_temporary_files_and_write_pretty_stable_json() {
     let s = Sandbox::with_profile();
-    let id = s.add(&[
-        "--kind",
-        "user-training",
-        "--title",
-        "Ünïcode “quotes” \"and\" \\ slashes",
-    ]);
+    let id = s.add_entry("user-training", "Ünïcode “quotes” \"and\" \\ slashes", "");
     s.ok(&["edit", &id, "--hours", "1.5"]);
     let names: BTreeSet<String> = std::fs::read_dir(s.dir.path())
         .expect("read dir")
@@ -177,31 +161,16 @@ fn saves_leave_no_temporary_files_and_write_pretty_stable_json() {
         text.lines().count() > 10,
         "pretty-printed, one field a line"
     );
-    let order = [
-        "\"format\"",
-        "\"version\"",
-        "\"profile\"",
-        "\"entries\"",
-        "\"goals\"",
-    ];
-    let positions: Vec<usize> = order.iter().map(|k| text.find(k).expect(k)).collect();
-    assert!(
-        positions.windows(2).all(|w| w[0] < w[1]),
-        "stable order: {text}"
+    assert_in_order(
+        "stable order",
+        &text,
+        "format version profile entries goals",
     );
     let entry = &text[text.find("\"entries\"").expect("entries")..];
-    let order = [
-        "\"id\"",
-        "\"date\"",
-        "\"kind\"",
-        "\"title\"",
-        "\"hours\"",
-        "\"metrics\"",
-    ];
-    let positions: Vec<usize> = order.iter().map(|k| entry.find(k).expect(k)).collect();
-    assert!(
-        positions.windows(2).all(|w| w[0] < w[1]),
-        "entry field order: {entry}"
+    assert_in_order(
+        "entry field order",
+        entry,
+        "id date kind title hours metrics",
     );
     let e = &s.json(&["show", &id, "--format", "json"]);
     assert_eq!(e["title"], "Ünïcode “quotes” \"and\" \\ slashes");
@@ -328,10 +297,8 @@ fn parse_names_the_file_line_and_column() {
 fn a_writer_waits_for_the_lock() {
     let s = Sandbox::with_profile();
     let lock = Lock::acquire(&s.journal).expect("lock");
-    let mut child = Command::new(bin())
+    let mut child = process(&s.journal)
         .args(["add", "--kind", "sop", "--title", "Waited"])
-        .env("COREPATH_JOURNAL", &s.journal)
-        .env("COREPATH_TODAY", TODAY)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -374,10 +341,8 @@ fn two_processes_adding_100_entries_each_lose_nothing() {
         let journal = s.journal.clone();
         thread::spawn(move || {
             for i in 0..100 {
-                let out = Command::new(bin())
+                let out = process(&journal)
                     .args(["add", "--kind", "sop", "--title", &format!("{who} {i}")])
-                    .env("COREPATH_JOURNAL", &journal)
-                    .env("COREPATH_TODAY", TODAY)
                     .output()
                     .expect("run corepath");
                 assert!(
@@ -431,10 +396,8 @@ fn big_journal(n: usize) -> Value {
 }
 
 fn spawn_add(journal: &Path, title: &str) -> std::process::Child {
-    Command::new(bin())
+    process(journal)
         .args(["add", "--kind", "sop", "--title", title])
-        .env("COREPATH_JOURNAL", journal)
-        .env("COREPATH_TODAY", TODAY)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

@@ -4,10 +4,13 @@
 //! Each test runs on its own temporary copy of the demo journal, with a fixed "today" and a fixed
 //! clock, so the snapshots only change when the screens do.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use corepath::assess::Status;
+use common::{Sandbox, find, read_json, write_json};
+use corepath::assess::{Progress, Status};
 use corepath::framework::Framework;
 use corepath::model::Entry;
 use corepath::store::{Store, StoreError};
@@ -18,7 +21,6 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 use serde_json::Value;
-use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -36,53 +38,50 @@ fn clock() -> DateTime<Utc> {
         .expect("a valid time")
 }
 
-/// An app on a temporary copy of the demo journal (the folder lives as long as the fixture).
+/// An app on a sandbox's journal (the folder lives as long as the fixture).
 struct Demo {
-    _dir: TempDir,
-    path: PathBuf,
+    sandbox: Sandbox,
     app: App,
 }
 
 impl Demo {
+    /// An app on a temporary copy of the demo journal.
     fn new() -> Demo {
-        let dir = TempDir::new().expect("temp dir");
-        let path = dir.path().join("journal.json");
-        let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo-journal.json");
-        std::fs::copy(demo, &path).expect("copy the demo journal");
-        let app = app_on(&path);
-        Demo {
-            _dir: dir,
-            path,
-            app,
-        }
+        Demo::on(Sandbox::demo())
     }
 
     /// An app where no journal exists yet: the first run.
     fn first_run() -> Demo {
-        let dir = TempDir::new().expect("temp dir");
-        let path = dir.path().join("journal.json");
-        let app = app_on(&path);
-        Demo {
-            _dir: dir,
-            path,
-            app,
-        }
+        Demo::on(Sandbox::new())
+    }
+
+    fn on(sandbox: Sandbox) -> Demo {
+        let app = app_on(&sandbox.journal);
+        Demo { sandbox, app }
+    }
+
+    /// The journal file's path.
+    fn path(&self) -> &Path {
+        &self.sandbox.journal
     }
 
     /// The journal file as it is on disk now.
     fn file(&self) -> Value {
-        read_json(&self.path)
+        read_json(self.path())
+    }
+
+    /// Rewrite the journal as a newer corepath would (version 99); the text written.
+    fn make_newer(&self) -> String {
+        let mut file = self.file();
+        file["version"] = 99.into();
+        write_json(self.path(), &file);
+        std::fs::read_to_string(self.path()).expect("read")
     }
 }
 
 fn app_on(path: &Path) -> App {
     let framework = Framework::bundled().expect("the bundled framework");
     App::new(framework, Store::new(path), today(), clock).expect("the app starts")
-}
-
-fn read_json(path: &Path) -> Value {
-    let text = std::fs::read_to_string(path).expect("read the journal");
-    serde_json::from_str(&text).expect("the journal is JSON")
 }
 
 fn entries(file: &Value) -> &Vec<Value> {
@@ -123,10 +122,15 @@ fn esc(app: &mut App) {
     press(app, KeyCode::Esc);
 }
 
-fn backspace(app: &mut App, times: usize) {
+/// Press `code` `times` times.
+fn press_times(app: &mut App, code: KeyCode, times: usize) {
     for _ in 0..times {
-        press(app, KeyCode::Backspace);
+        press(app, code);
     }
+}
+
+fn backspace(app: &mut App, times: usize) {
+    press_times(app, KeyCode::Backspace, times);
 }
 
 /// Move the journal cursor down to the row showing the entry with `id`.
@@ -144,9 +148,7 @@ fn select_entry(app: &mut App, id: &str) {
         .position(|&r| r == position)
         .expect("the entry is listed");
     press(app, KeyCode::Home);
-    for _ in 0..row {
-        press(app, KeyCode::Down);
-    }
+    press_times(app, KeyCode::Down, row);
     assert_eq!(app.journal.selected(), Some(position));
 }
 
@@ -156,15 +158,18 @@ fn selected_id(app: &App) -> String {
     app.journal_data().expect("a journal").entries[i].id.clone()
 }
 
-/// The statuses of the progression tab's selected tier.
-fn statuses(app: &App) -> Vec<(String, Status)> {
-    let progress = app
-        .figures
+/// The progression tab's figures for its selected tier.
+fn progression(app: &App) -> &Progress {
+    app.figures
         .progression
         .progress
         .as_ref()
-        .expect("a progression");
-    progress
+        .expect("a progression")
+}
+
+/// The statuses of the progression tab's selected tier.
+fn statuses(app: &App) -> Vec<(String, Status)> {
+    progression(app)
         .expectations
         .iter()
         .map(|e| (e.id.clone(), e.status))
@@ -179,17 +184,52 @@ fn select_status(app: &mut App, status: Status) -> String {
         .position(|(_, s)| *s == status)
         .unwrap_or_else(|| panic!("an expectation {status:?}"));
     press(app, KeyCode::Home);
-    for _ in 0..index {
-        press(app, KeyCode::Down);
-    }
+    press_times(app, KeyCode::Down, index);
     assert_eq!(app.figures.progression.cursor.selected, index);
     all[index].0.clone()
+}
+
+/// Every row the journal tab lists is an entry for which `keep` holds.
+fn assert_every_row(app: &App, what: &str, keep: impl Fn(&Entry) -> bool) {
+    let journal = app.journal_data().expect("a journal");
+    for &i in &app.journal.rows {
+        let e = &journal.entries[i];
+        assert!(keep(e), "{} ({}) is listed, but not {what}", e.id, e.title);
+    }
+}
+
+/// The ids of the metrics ticked in the open guided entry.
+fn ticked_metrics(app: &App) -> Vec<String> {
+    let form = app.entry_form.as_ref().expect("the guided entry is open");
+    app.framework
+        .metrics
+        .iter()
+        .zip(&form.metrics)
+        .filter(|(_, on)| **on)
+        .map(|(m, _)| m.id.clone())
+        .collect()
+}
+
+/// Open the guided entry and pick the user-training kind: the entry is at its title.
+fn start_a_user_training(app: &mut App) {
+    ch(app, 'a');
+    typ(app, "user tr");
+    enter(app);
 }
 
 /// The focused field's name in the open guided entry.
 fn focused_detail(app: &App) -> &'static str {
     let form = app.entry_form.as_ref().expect("the guided entry is open");
     form.details.focused().expect("a focused field").name
+}
+
+/// Type `text` into the guided entry's focused field and press Enter: the focus moves on to
+/// the field `next`.
+fn answer(app: &mut App, text: &str, next: &str) {
+    let field = focused_detail(app);
+    typ(app, text);
+    enter(app);
+    assert_eq!(focused_detail(app), next, "{text:?} typed into {field}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,40 +410,26 @@ fn kind_metric_and_period_filters_cycle() {
     let all = app.journal.rows.len();
     ch(app, 't');
     let kind = app.journal.kind.clone().expect("a kind filter");
-    let journal = app.journal_data().expect("a journal");
-    assert!(
-        app.journal
-            .rows
-            .iter()
-            .all(|&i| journal.entries[i].kind == kind)
-    );
+    assert_every_row(app, &format!("a {kind}"), |e| e.kind == kind);
     ch(app, 'c');
     ch(app, 'm');
     let metric = app.journal.metric.clone().expect("a metric filter");
-    let journal = app.journal_data().expect("a journal");
-    assert!(
-        app.journal
-            .rows
-            .iter()
-            .all(|&i| journal.entries[i].metrics.contains(&metric))
-    );
+    assert_every_row(app, &format!("counted in {metric}"), |e| {
+        e.metrics.contains(&metric)
+    });
     ch(app, 'c');
     ch(app, 'p');
     assert!(
         app.journal.rows.len() < all,
         "since the last appraisal is fewer than all"
     );
-    let journal = app.journal_data().expect("a journal");
-    let last = journal
+    let last = app
+        .journal_data()
+        .expect("a journal")
         .profile
         .last_appraisal
         .expect("the demo has a last appraisal");
-    assert!(
-        app.journal
-            .rows
-            .iter()
-            .all(|&i| journal.entries[i].date >= last)
-    );
+    assert_every_row(app, "since the last appraisal", |e| e.date >= last);
     ch(app, 'c');
     assert_eq!(app.journal.rows.len(), all);
 }
@@ -500,17 +526,14 @@ fn the_guided_entry_checks_each_field_and_saves_only_after_the_review() {
     assert_eq!(app.entry_form.as_ref().expect("open").step, Step::Details);
     assert_eq!(focused_detail(app), "title");
 
-    typ(app, "1:1 confocal training — Ruiz lab");
-    enter(app);
-    assert_eq!(focused_detail(app), "date");
+    answer(app, "1:1 confocal training — Ruiz lab", "date");
     let form = app.entry_form.as_ref().expect("open");
     assert_eq!(
         form.details.value("date"),
         "2026-11-25",
         "the date starts as today"
     );
-    enter(app);
-    assert_eq!(focused_detail(app), "hours");
+    answer(app, "", "hours");
 
     // A refused value: the error is shown inline and the focus stays on the field.
     typ(app, "-2");
@@ -540,15 +563,9 @@ fn the_guided_entry_checks_each_field_and_saves_only_after_the_review() {
             .error
             .is_none()
     );
-    typ(app, "1.5");
-    enter(app);
-    assert_eq!(focused_detail(app), "people");
-    typ(app, "2");
-    enter(app);
-    assert_eq!(focused_detail(app), "techniques");
-    typ(app, "confocal, airyscan");
-    enter(app);
-    assert_eq!(focused_detail(app), "areas");
+    answer(app, "1.5", "people");
+    answer(app, "2", "techniques");
+    answer(app, "confocal, airyscan", "areas");
     ch(app, ' '); // tick the first technology area
     let areas = app
         .entry_form
@@ -557,26 +574,18 @@ fn the_guided_entry_checks_each_field_and_saves_only_after_the_review() {
         .details
         .values("areas");
     assert_eq!(areas.len(), 1, "Space ticks one area: {areas:?}");
-    enter(app);
-    assert_eq!(focused_detail(app), "tags");
-    typ(app, "onboarding");
-    enter(app);
-    assert_eq!(focused_detail(app), "notes");
+    answer(app, "", "tags");
+    answer(app, "onboarding", "notes");
     typ(app, "First session on the LSM 980.");
     enter(app);
 
     // Metrics: pre-set from the kind.
-    let form = app.entry_form.as_ref().expect("open");
-    assert_eq!(form.step, Step::Metrics);
-    let ticked: Vec<&str> = app
-        .framework
-        .metrics
-        .iter()
-        .zip(&form.metrics)
-        .filter(|(_, on)| **on)
-        .map(|(m, _)| m.id.as_str())
-        .collect();
-    assert_eq!(ticked, ["fac.training"], "the kind's metrics are ticked");
+    assert_eq!(app.entry_form.as_ref().expect("open").step, Step::Metrics);
+    assert_eq!(
+        ticked_metrics(app),
+        ["fac.training"],
+        "the kind's metrics are ticked"
+    );
     enter(app);
     assert_eq!(
         app.entry_form.as_ref().expect("open").step,
@@ -594,7 +603,7 @@ fn the_guided_entry_checks_each_field_and_saves_only_after_the_review() {
     );
     ctrl(app, 's');
     assert_eq!(
-        entries(&read_json(&d.path)).len(),
+        entries(&d.file()).len(),
         before,
         "nothing is written before the review"
     );
@@ -604,10 +613,11 @@ fn the_guided_entry_checks_each_field_and_saves_only_after_the_review() {
 
     let file = d.file();
     assert_eq!(entries(&file).len(), before + 1);
-    let saved = entries(&file)
-        .iter()
-        .find(|e| e["title"] == "1:1 confocal training — Ruiz lab")
-        .expect("the new entry");
+    let saved = find(
+        &file["entries"],
+        "title",
+        "1:1 confocal training — Ruiz lab",
+    );
     assert_eq!(saved["kind"], "user-training");
     assert_eq!(saved["date"], "2026-11-25");
     assert_eq!(saved["hours"], 1.5);
@@ -637,9 +647,7 @@ fn the_guided_entry_checks_each_field_and_saves_only_after_the_review() {
 fn esc_from_the_kind_picker_asks_before_dropping_the_entry() {
     let mut d = Demo::new();
     let app = &mut d.app;
-    ch(app, 'a');
-    typ(app, "user tr");
-    enter(app);
+    start_a_user_training(app);
     typ(app, "Half-typed");
     press(app, KeyCode::Home); // a text-editing key stays in the field
     assert_eq!(focused_detail(app), "title");
@@ -692,15 +700,7 @@ fn editing_reuses_the_form_with_the_values_filled_in() {
         })
         .unwrap_or_default();
     assert_eq!(form.details.values("techniques"), techniques);
-    let ticked: Vec<String> = app
-        .framework
-        .metrics
-        .iter()
-        .zip(&form.metrics)
-        .filter(|(_, on)| **on)
-        .map(|(m, _)| m.id.clone())
-        .collect();
-    assert_eq!(serde_json::json!(ticked), original["metrics"]);
+    assert_eq!(serde_json::json!(ticked_metrics(app)), original["metrics"]);
 
     typ(app, " (revised)");
     ctrl(app, 's');
@@ -735,12 +735,7 @@ fn arrows_move_along_the_ladder() {
     press(app, KeyCode::Right);
     assert_eq!(app.figures.progression.tier, 3);
     let tier = &app.framework.tiers[3];
-    let progress = app
-        .figures
-        .progression
-        .progress
-        .as_ref()
-        .expect("a progression");
+    let progress = progression(app);
     assert_eq!(
         progress.expectations.len(),
         tier.expectations.len(),
@@ -750,9 +745,7 @@ fn arrows_move_along_the_ladder() {
     press(app, KeyCode::Left);
     press(app, KeyCode::Left);
     assert_eq!(app.figures.progression.tier, 1, "the current tier");
-    for _ in 0..5 {
-        press(app, KeyCode::Left);
-    }
+    press_times(app, KeyCode::Left, 5);
     assert_eq!(
         app.figures.progression.tier, 0,
         "the ladder stops at its foot"
@@ -799,10 +792,7 @@ fn g_on_a_missing_expectation_saves_a_goal_linked_to_it() {
     let file = d.file();
     let goals = file["goals"].as_array().expect("goals");
     assert_eq!(goals.len(), goals_before + 1);
-    let goal = goals
-        .iter()
-        .find(|g| g["title"] == "Write two technical reports")
-        .expect("the new goal");
+    let goal = find(&file["goals"], "title", "Write two technical reports");
     assert_eq!(goal["expectation"], id.as_str());
     assert_eq!(goal["due"], "2027-03-15");
     assert_eq!(goal["done"], false);
@@ -839,9 +829,7 @@ fn m_on_a_self_assessed_expectation_saves_the_justification() {
         .expect("the self-assessed one");
     assert_eq!(all[index].1, Status::Missing, "not assessed yet");
     press(app, KeyCode::End);
-    for _ in index..all.len() - 1 {
-        press(app, KeyCode::Up);
-    }
+    press_times(app, KeyCode::Up, all.len() - 1 - index);
     ch(app, 'm');
     assert!(app.prompt.is_some(), "a justification prompt opens");
     typ(app, "I lead the facility's weekly staff meeting.");
@@ -881,7 +869,7 @@ fn m_on_a_self_assessed_expectation_saves_the_justification() {
 fn a_change_made_by_another_process_appears_after_refresh() {
     let mut d = Demo::new();
     let before = d.app.journal.rows.len();
-    let other = Store::new(&d.path);
+    let other = Store::new(d.path());
     let at = clock();
     other
         .transact(None, |j| {
@@ -917,11 +905,9 @@ fn a_change_made_by_another_process_appears_after_refresh() {
 #[test]
 fn a_newer_journal_opens_read_only_with_a_banner_and_refuses_changes() {
     let d = Demo::new();
-    let mut file = d.file();
-    file["version"] = 99.into();
-    std::fs::write(&d.path, serde_json::to_string_pretty(&file).expect("json")).expect("write");
-    let bytes = std::fs::read(&d.path).expect("read");
-    let mut app = app_on(&d.path);
+    d.make_newer();
+    let bytes = std::fs::read(d.path()).expect("read");
+    let mut app = app_on(d.path());
     let why = app.read_only().expect("read-only").to_string();
     assert!(why.contains("newer corepath"), "{why}");
     let text = screen_text(draw(&app, 120, 40).backend().buffer());
@@ -946,7 +932,7 @@ fn a_newer_journal_opens_read_only_with_a_banner_and_refuses_changes() {
     assert!(app.message.take().is_some(), "g is refused");
     assert!(app.prompt.is_none());
     assert_eq!(
-        std::fs::read(&d.path).expect("read"),
+        std::fs::read(d.path()).expect("read"),
         bytes,
         "the file is untouched"
     );
@@ -983,31 +969,20 @@ fn a_refused_period_is_shown_beside_the_field_and_keeps_the_input() {
     enter(app);
     enter(app);
     assert!(app.prompt.is_none(), "{:?}", app.message);
-    let journal = app.journal_data().expect("a journal");
     assert!(!app.journal.rows.is_empty());
-    assert!(
-        app.journal
-            .rows
-            .iter()
-            .all(|&i| journal.entries[i].date.to_string().starts_with("2026"))
-    );
+    assert_every_row(app, "in 2026", |e| e.date.to_string().starts_with("2026"));
 }
 
 #[test]
 fn a_failed_save_keeps_the_guided_entry_as_typed() {
     let mut d = Demo::new();
     let app = &mut d.app;
-    ch(app, 'a');
-    typ(app, "user tr");
-    enter(app);
+    start_a_user_training(app);
     typ(app, "Kept through a failure");
     ctrl(app, 's');
     assert_eq!(app.entry_form.as_ref().expect("open").step, Step::Review);
     // Meanwhile a newer corepath rewrites the journal: this one must not write over it.
-    let mut file = read_json(&d.path);
-    file["version"] = 99.into();
-    let newer = serde_json::to_string_pretty(&file).expect("json");
-    std::fs::write(&d.path, &newer).expect("write");
+    let newer = d.make_newer();
     let app = &mut d.app;
     enter(app);
     let message = app.message.clone().expect("an error popup");
@@ -1017,7 +992,7 @@ fn a_failed_save_keeps_the_guided_entry_as_typed() {
     assert_eq!(form.step, Step::Review);
     assert_eq!(form.details.value("title"), "Kept through a failure");
     assert_eq!(
-        std::fs::read_to_string(&d.path).expect("read"),
+        std::fs::read_to_string(&d.sandbox.journal).expect("read"),
         newer,
         "nothing written"
     );
@@ -1046,12 +1021,7 @@ fn goals_can_be_added_marked_done_and_deleted() {
     enter(app);
     assert!(app.prompt.is_none(), "{:?}", app.message);
     let file = d.file();
-    let goal = file["goals"]
-        .as_array()
-        .expect("goals")
-        .iter()
-        .find(|g| g["title"] == "Give a talk at ELMI 2027")
-        .expect("saved");
+    let goal = find(&file["goals"], "title", "Give a talk at ELMI 2027");
     assert_eq!(goal["due"], "2027-06-01");
     assert!(goal["expectation"].is_string(), "{goal}");
     let id = goal["id"].clone();
@@ -1067,9 +1037,7 @@ fn goals_can_be_added_marked_done_and_deleted() {
             .expect("listed")
     };
     let row = find_row(app);
-    for _ in 0..row {
-        press(app, KeyCode::Down);
-    }
+    press_times(app, KeyCode::Down, row);
     ch(app, 'x');
     let done = |d: &Demo| {
         d.file()["goals"]
@@ -1083,9 +1051,7 @@ fn goals_can_be_added_marked_done_and_deleted() {
     let app = &mut d.app;
     let row = find_row(app);
     press(app, KeyCode::Home);
-    for _ in 0..row {
-        press(app, KeyCode::Down);
-    }
+    press_times(app, KeyCode::Down, row);
     ch(app, 'd');
     assert!(matches!(app.confirm, Some(Confirm::DeleteGoal(_))));
     ch(app, 'y');
@@ -1108,20 +1074,15 @@ fn metrics_enter_lists_the_entries_of_a_metric() {
     enter(app);
     assert_eq!(app.tab, Tab::Journal);
     assert_eq!(app.journal.metric.as_deref(), Some(metric.as_str()));
-    let journal = app.journal_data().expect("a journal");
-    assert!(
-        app.journal
-            .rows
-            .iter()
-            .all(|&i| journal.entries[i].metrics.contains(&metric))
-    );
+    assert_every_row(app, &format!("counted in {metric}"), |e| {
+        e.metrics.contains(&metric)
+    });
 }
 
 #[test]
 fn first_run_creates_the_profile_and_lands_on_the_journal() {
-    let dir = TempDir::new().expect("temp dir");
-    let path = dir.path().join("journal.json");
-    let mut app = app_on(&path);
+    let Demo { sandbox, mut app } = Demo::first_run();
+    let path = &sandbox.journal;
     assert!(matches!(app.screen, Screen::Welcome { choice: 0 }));
     press(&mut app, KeyCode::Down);
     assert!(matches!(app.screen, Screen::Welcome { choice: 1 }));
@@ -1161,7 +1122,7 @@ fn first_run_creates_the_profile_and_lands_on_the_journal() {
         "{:?}",
         app.hint
     );
-    let file = read_json(&path);
+    let file = read_json(path);
     let profile = &file["profile"];
     assert_eq!(profile["name"], "Ada Lovelace");
     assert_eq!(profile["tier"], "scientist");
@@ -1179,14 +1140,10 @@ fn first_run_creates_the_profile_and_lands_on_the_journal() {
 
 #[test]
 fn a_wrong_orcid_is_refused_where_it_is_typed() {
-    let dir = TempDir::new().expect("temp dir");
-    let path = dir.path().join("journal.json");
-    let mut app = app_on(&path);
+    let Demo { sandbox, mut app } = Demo::first_run();
     enter(&mut app);
     typ(&mut app, "Ada");
-    for _ in 0..5 {
-        enter(&mut app);
-    }
+    press_times(&mut app, KeyCode::Enter, 5);
     let Screen::Onboarding(form) = &app.screen else {
         panic!("onboarding")
     };
@@ -1202,23 +1159,18 @@ fn a_wrong_orcid_is_refused_where_it_is_typed() {
         "a bad check digit holds the form"
     );
     assert!(form.field("orcid").and_then(|f| f.error.clone()).is_some());
-    esc(&mut app);
-    esc(&mut app);
-    esc(&mut app);
-    esc(&mut app);
-    esc(&mut app);
-    esc(&mut app);
+    press_times(&mut app, KeyCode::Esc, 6);
     assert!(
         matches!(app.screen, Screen::Welcome { .. }),
         "Esc walks back to the welcome"
     );
-    assert!(!path.exists());
+    assert!(!sandbox.journal.exists());
 }
 
 #[test]
 fn the_appraisal_walk_stars_previews_and_writes_the_summary() {
     let mut d = Demo::new();
-    let out = d._dir.path().join("summary");
+    let out = d.sandbox.path("summary");
     let app = &mut d.app;
     ch(app, '6');
     assert_eq!(app.tab, Tab::Appraisal);
@@ -1284,9 +1236,7 @@ fn status_cell(buffer: &Buffer, glyph: &str, word: &str) -> (u16, u16) {
 
 #[test]
 fn statuses_are_a_colour_and_a_glyph_and_a_word() {
-    let mut d = Demo::new();
-    ch(&mut d.app, '3');
-    press(&mut d.app, KeyCode::Right); // senior-scientist: met, partial and missing
+    let mut d = on_senior_scientist();
     press(&mut d.app, KeyCode::End); // the missing one is last: scroll it into view
     let all = statuses(&d.app);
     for status in [Status::Met, Status::Partial, Status::Missing] {
@@ -1298,24 +1248,18 @@ fn statuses_are_a_colour_and_a_glyph_and_a_word() {
     for (width, height) in [(80, 24), (120, 40)] {
         let terminal = draw(&d.app, width, height);
         let buffer = terminal.backend().buffer();
-        let (x, y) = status_cell(buffer, "✔", "met");
-        assert_eq!(
-            buffer[(x, y)].fg,
-            Color::Green,
-            "met is green at {width}x{height}"
-        );
-        let (x, y) = status_cell(buffer, "✘", "missing");
-        assert_eq!(
-            buffer[(x, y)].fg,
-            Color::Red,
-            "missing is red at {width}x{height}"
-        );
-        let (x, y) = status_cell(buffer, "◐", "partial");
-        assert_eq!(
-            buffer[(x, y)].fg,
-            Color::Yellow,
-            "partial is yellow at {width}x{height}"
-        );
+        for (glyph, word, colour) in [
+            ("✔", "met", Color::Green),
+            ("✘", "missing", Color::Red),
+            ("◐", "partial", Color::Yellow),
+        ] {
+            let (x, y) = status_cell(buffer, glyph, word);
+            assert_eq!(
+                buffer[(x, y)].fg,
+                colour,
+                "{word} is {colour:?} at {width}x{height}"
+            );
+        }
     }
     // A self-assessment is its own colour and word.
     ch(&mut d.app, 'm');
@@ -1331,9 +1275,44 @@ fn statuses_are_a_colour_and_a_glyph_and_a_word() {
 // Snapshots of every screen
 // ---------------------------------------------------------------------------------------------
 
-#[test]
-fn snapshot_welcome() {
-    snap("welcome", Demo::first_run);
+/// The demo after one key: a tab, or an overlay.
+fn on_tab(key: char) -> impl Fn() -> Demo {
+    move || {
+        let mut d = Demo::new();
+        ch(&mut d.app, key);
+        d
+    }
+}
+
+/// The Progression tab moved on to senior-scientist (the demo has met, partial and missing
+/// expectations there).
+fn on_senior_scientist() -> Demo {
+    let mut d = on_tab('3')();
+    press(&mut d.app, KeyCode::Right);
+    d
+}
+
+/// One test per row: the test, the snapshot's name, and the fixture that sets the screen up.
+macro_rules! snapshots {
+    ($($test:ident: $name:literal, $setup:expr;)+) => {
+        $(
+            #[test]
+            fn $test() {
+                snap($name, $setup);
+            }
+        )+
+    };
+}
+
+snapshots! {
+    snapshot_welcome: "welcome", Demo::first_run;
+    snapshot_journal: "journal", Demo::new;
+    snapshot_metrics: "metrics", on_tab('2');
+    snapshot_progression_next_tier: "progression_next_tier", on_tab('3');
+    snapshot_cpd: "cpd", on_tab('4');
+    snapshot_goals: "goals", on_tab('5');
+    snapshot_help: "help_journal", on_tab('?');
+    snapshot_delete_confirmation: "delete_confirm", on_tab('d');
 }
 
 #[test]
@@ -1349,11 +1328,6 @@ fn snapshot_onboarding_with_the_tier_focused() {
         assert_eq!(form.focused().expect("focus").name, "tier");
         d
     });
-}
-
-#[test]
-fn snapshot_journal() {
-    snap("journal", Demo::new);
 }
 
 #[test]
@@ -1389,50 +1363,19 @@ fn snapshot_journal_detail_of_a_starred_entry() {
     });
 }
 
-/// The demo on a tab.
-fn on_tab(key: char) -> impl Fn() -> Demo {
-    move || {
-        let mut d = Demo::new();
-        ch(&mut d.app, key);
-        d
-    }
-}
-
-#[test]
-fn snapshot_metrics() {
-    snap("metrics", on_tab('2'));
-}
-
-#[test]
-fn snapshot_progression_next_tier() {
-    snap("progression_next_tier", on_tab('3'));
-}
-
 #[test]
 fn snapshot_progression_other_tier() {
     snap("progression_senior_scientist", || {
-        let mut d = on_tab('3')();
-        press(&mut d.app, KeyCode::Right);
+        let mut d = on_senior_scientist();
         press(&mut d.app, KeyCode::End);
         d
     });
 }
 
 #[test]
-fn snapshot_cpd() {
-    snap("cpd", on_tab('4'));
-}
-
-#[test]
-fn snapshot_goals() {
-    snap("goals", on_tab('5'));
-}
-
-#[test]
 fn snapshot_goal_prompt() {
     snap("goal_prompt", || {
-        let mut d = on_tab('3')();
-        press(&mut d.app, KeyCode::Right);
+        let mut d = on_senior_scientist();
         select_status(&mut d.app, Status::Missing);
         ch(&mut d.app, 'g');
         d
@@ -1440,23 +1383,11 @@ fn snapshot_goal_prompt() {
 }
 
 #[test]
-fn snapshot_help() {
-    snap("help_journal", on_tab('?'));
-}
-
-#[test]
-fn snapshot_delete_confirmation() {
-    snap("delete_confirm", on_tab('d'));
-}
-
-#[test]
 fn snapshot_error_popup() {
     snap("error_popup", || {
         let mut d = Demo::new();
-        let mut file = d.file();
-        file["version"] = 99.into();
-        std::fs::write(&d.path, serde_json::to_string_pretty(&file).expect("json")).expect("write");
-        d.app = app_on(&d.path);
+        d.make_newer();
+        d.app = app_on(d.path());
         ch(&mut d.app, 'a');
         assert!(
             d.app.message.is_some(),
@@ -1481,9 +1412,7 @@ fn snapshot_appraisal_steps() {
     let at_step = |n: usize| {
         move || {
             let mut d = on_tab('6')();
-            for _ in 0..n {
-                enter(&mut d.app);
-            }
+            press_times(&mut d.app, KeyCode::Enter, n);
             d
         }
     };
@@ -1495,9 +1424,8 @@ fn snapshot_appraisal_steps() {
 
 /// A guided entry for a user training, open at the hours with the title typed.
 fn entry_at_hours() -> Demo {
-    let mut d = on_tab('a')();
-    typ(&mut d.app, "user tr");
-    enter(&mut d.app);
+    let mut d = Demo::new();
+    start_a_user_training(&mut d.app);
     typ(&mut d.app, "1:1 confocal training — Ruiz lab");
     enter(&mut d.app);
     enter(&mut d.app);
@@ -1524,9 +1452,7 @@ fn entry_at_metrics() -> Demo {
     typ(&mut d.app, "2");
     enter(&mut d.app);
     typ(&mut d.app, "confocal");
-    for _ in 0..4 {
-        enter(&mut d.app);
-    }
+    press_times(&mut d.app, KeyCode::Enter, 4);
     assert_eq!(d.app.entry_form.as_ref().expect("open").step, Step::Metrics);
     d
 }
@@ -1567,20 +1493,11 @@ fn snapshot_entry_reflection_and_review() {
 
 #[test]
 fn growing_the_terminal_shows_the_whole_list_again() {
-    let mut d = Demo::new();
-    ch(&mut d.app, '3');
-    press(&mut d.app, KeyCode::Right);
+    let mut d = on_senior_scientist();
     press(&mut d.app, KeyCode::End);
     draw(&d.app, 80, 24); // the list scrolls to keep the last expectation in view
     let text = screen_text(draw(&d.app, 120, 40).backend().buffer());
-    let first = &d
-        .app
-        .figures
-        .progression
-        .progress
-        .as_ref()
-        .expect("a progression")
-        .expectations[0];
+    let first = &progression(&d.app).expectations[0];
     let start: String = first.text.chars().take(30).collect();
     assert!(
         text.contains(&start),

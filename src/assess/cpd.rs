@@ -1,13 +1,13 @@
 //! The four CPD record standards over a period: met, or what is missing.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Context, Period};
 use crate::model::Entry;
 
 /// One standard and whether the record meets it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StandardResult {
     /// Standard id (`continuous`, `mix`, `practice-benefit`, `user-benefit`).
     pub id: String,
@@ -22,7 +22,7 @@ pub struct StandardResult {
 }
 
 /// CPD activity in one category.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CategoryRow {
     /// Category id.
     pub id: String,

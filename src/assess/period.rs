@@ -5,7 +5,7 @@ use std::fmt;
 use chrono::{Datelike, Months, NaiveDate};
 
 /// An inclusive range of days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Period {
     /// The first day.
     pub from: NaiveDate,

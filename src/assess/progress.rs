@@ -2,7 +2,7 @@
 //! entries that evidence it and what is still missing.
 
 use chrono::{Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Context, MetricSet};
 use crate::framework::{EvidenceRule, Expectation, Measure, ProfileCheck, Rule, Tier};
@@ -10,7 +10,7 @@ use crate::model::Profile;
 use crate::text::number;
 
 /// Where an expectation stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// The threshold is reached in the window.

@@ -1,7 +1,7 @@
 //! The 2-tier metric table: what each metric of the evaluation system counts over a period.
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Context, Period};
 use crate::framework::{Metric, MetricGroup};
@@ -40,8 +40,9 @@ pub struct MonthCount {
     pub entries: usize,
 }
 
-/// How contributions to publications were recognised.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// How contributions to publications were recognised. The evidence summary and the facility
+/// roll-up carry it as it is, so its field names are part of their JSON formats.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recognition {
     /// Named as a co-author.
     pub co_author: usize,
@@ -63,6 +64,24 @@ impl Recognition {
             + self.data_contributor
             + self.not_recognised
             + self.unspecified
+    }
+
+    /// `2 co-authored, 1 acknowledged, 0 as data contributor, 0 not recognised` (the
+    /// contributions with no role recorded are left to the caller).
+    pub fn words(&self) -> String {
+        format!(
+            "{} co-authored, {} acknowledged, {} as data contributor, {} not recognised",
+            self.co_author, self.acknowledged, self.data_contributor, self.not_recognised
+        )
+    }
+
+    /// Add another person's counts.
+    pub fn add(&mut self, other: &Recognition) {
+        self.co_author += other.co_author;
+        self.acknowledged += other.acknowledged;
+        self.data_contributor += other.data_contributor;
+        self.not_recognised += other.not_recognised;
+        self.unspecified += other.unspecified;
     }
 }
 

@@ -56,18 +56,11 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     }
     let r = &t.recognition;
     if r.total() > 0 {
-        println!(
-            "\nPublications: {} co-authored, {} acknowledged, {} as data contributor, {} not recognised{}",
-            r.co_author,
-            r.acknowledged,
-            r.data_contributor,
-            r.not_recognised,
-            if r.unspecified > 0 {
-                format!(", {} without a role", r.unspecified)
-            } else {
-                String::new()
-            }
-        );
+        print!("\nPublications: {}", r.words());
+        if r.unspecified > 0 {
+            print!(", {} without a role", r.unspecified);
+        }
+        println!();
     }
     Ok(())
 }

@@ -8,9 +8,10 @@ use askama::Template;
 
 use super::RenderError;
 use super::markdown::figure_words;
-use super::summary::{EvidenceLine, Figure, MetricLine, MonthLine, Summary};
-use super::text::{count, hours, month_label, number, xml};
+use super::summary::{EvidenceLine, Figure, MetricLine, MonthLine, Summary, metric_groups};
+use super::text::{month_label, xml};
 use crate::framework::MetricGroup;
+use crate::text::{count, hours, number};
 
 /// The page template (`assets/templates/summary.html`).
 #[derive(Template)]
@@ -22,20 +23,29 @@ struct Page<'a> {
     groups: Vec<(&'static str, Vec<&'a MetricLine>)>,
 }
 
-/// Helpers the template calls to format numbers.
-impl Page<'_> {
+/// The figures the HTML templates show, called as `self.num(…)`, `self.hours(…)` and
+/// `self.count(…)` (askama passes template values by reference). Every page struct implements it.
+pub(super) trait Figures {
+    /// A number without needless decimals.
     fn num(&self, x: &f64) -> String {
         number(*x)
     }
 
+    /// Hours, `–` for none.
     fn hours(&self, x: &f64) -> String {
         hours(*x)
     }
 
+    /// A count, `–` for zero.
     fn count<N: Copy + TryInto<u64>>(&self, n: &N) -> String {
         count((*n).try_into().unwrap_or(u64::MAX))
     }
+}
 
+impl Figures for Page<'_> {}
+
+/// Helpers only the summary template calls.
+impl Page<'_> {
     fn percent(&self, x: &f64) -> String {
         format!("{x:.0}%")
     }
@@ -222,22 +232,20 @@ fn short(text: &str, max: usize) -> String {
 /// # Errors
 /// If the template fails to render (a defect, not a property of the data).
 pub fn render(summary: &Summary) -> Result<String, RenderError> {
-    let groups = [MetricGroup::Academic, MetricGroup::Facility]
-        .into_iter()
-        .map(|g| {
-            (
-                g.label(),
-                summary.metrics.iter().filter(|m| m.group == g).collect(),
-            )
-        })
-        .filter(|(_, rows): &(&str, Vec<&MetricLine>)| !rows.is_empty())
-        .collect();
     let page = Page {
         s: summary,
         metric_chart: metric_chart(&summary.metrics),
         month_chart: month_chart(&summary.by_month),
-        groups,
+        groups: metric_groups(&summary.metrics),
     };
+    render_page(&page)
+}
+
+/// Render a page template, ending with a newline.
+///
+/// # Errors
+/// If the template fails to render (a defect, not a property of the data).
+pub(super) fn render_page(page: &impl Template) -> Result<String, RenderError> {
     let mut html = page.render().map_err(|e| RenderError(e.to_string()))?;
     if !html.ends_with('\n') {
         html.push('\n');

@@ -2,12 +2,13 @@
 
 use std::fmt::Write;
 
-use super::summary::{EvidenceLine, Figure, Highlight, MetricLine, StatusLine, Summary};
-use super::text::{count, hours, md, md_url, month_label, number, plural};
-use crate::framework::MetricGroup;
+use super::summary::{EvidenceLine, Figure, Highlight, MetricLine, Summary, metric_groups};
+use super::text::{md, md_url, month_label};
+use crate::assess::{Recognition, Status};
+use crate::text::{count, hours, number, plural};
 
 /// A link in Markdown, or the escaped text when there is no address.
-fn link(text: &str, url: Option<&str>) -> String {
+pub(crate) fn link(text: &str, url: Option<&str>) -> String {
     match url {
         Some(url) => format!("[{}]({})", md(text), md_url(url)),
         None => md(text),
@@ -41,19 +42,39 @@ pub(crate) fn figure_words(f: &Figure, one: &str, many: &str) -> String {
     parts.join(", ")
 }
 
-fn metric_table(out: &mut String, rows: &[&MetricLine]) {
-    out.push_str("| Code | Metric | Entries | Hours | People |\n");
-    out.push_str("|------|--------|--------:|------:|-------:|\n");
-    for r in rows {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            md(&r.code),
-            md(&r.label),
-            count(r.figure.entries as u64),
-            hours(r.figure.hours),
-            count(r.figure.people)
-        );
+/// One item of a list of figures: `- Training given (F.c): 3 sessions, 5 hours, 12 people`.
+pub(crate) fn figure_item(out: &mut String, what: &str, f: &Figure, one: &str, many: &str) {
+    let _ = writeln!(out, "- {what}: {}", figure_words(f, one, many));
+}
+
+/// One item for publication recognition: `- Publications: 2 co-authored, …, 0 not recognised`,
+/// with the contributions that have no recorded role when there are any.
+pub(crate) fn recognition_item(out: &mut String, what: &str, r: &Recognition) {
+    let _ = write!(out, "- {what}: {}", r.words());
+    if r.unspecified > 0 {
+        let _ = write!(out, ", {} without a recorded role", r.unspecified);
+    }
+    out.push('\n');
+}
+
+/// The metric table, one `### Academic` / `### Core facility` table per group that has metrics.
+pub(crate) fn metric_tables(out: &mut String, metrics: &[MetricLine]) {
+    for (label, rows) in metric_groups(metrics) {
+        let _ = writeln!(out, "### {label}\n");
+        out.push_str("| Code | Metric | Entries | Hours | People |\n");
+        out.push_str("|------|--------|--------:|------:|-------:|\n");
+        for r in rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                md(&r.code),
+                md(&r.label),
+                count(r.figure.entries as u64),
+                hours(r.figure.hours),
+                count(r.figure.people)
+            );
+        }
+        out.push('\n');
     }
 }
 
@@ -101,7 +122,7 @@ fn highlight(out: &mut String, h: &Highlight) {
     out.push('\n');
 }
 
-fn status_word(s: StatusLine) -> String {
+fn status_word(s: Status) -> String {
     format!("{} {}", s.glyph(), s.word())
 }
 
@@ -157,41 +178,43 @@ pub fn render(s: &Summary) -> String {
         plural(h.people, "person", "people"),
         plural(h.highlights as u64, "highlight", "highlights")
     );
-    let _ = writeln!(
-        out,
-        "- Training given (F.c): {}",
-        figure_words(&h.training, "session", "sessions")
+    figure_item(
+        &mut out,
+        "Training given (F.c)",
+        &h.training,
+        "session",
+        "sessions",
     );
-    let _ = writeln!(
-        out,
-        "- Teaching, courses and supervision (A.d): {}",
-        figure_words(&h.teaching, "entry", "entries")
+    figure_item(
+        &mut out,
+        "Teaching, courses and supervision (A.d)",
+        &h.teaching,
+        "entry",
+        "entries",
     );
-    let r = &h.publications;
-    let _ = write!(
-        out,
-        "- Publications (A.a): {} co-authored, {} acknowledged, {} as data contributor, {} not recognised",
-        r.co_author, r.acknowledged, r.data_contributor, r.not_recognised
+    recognition_item(&mut out, "Publications (A.a)", &h.publications);
+    figure_item(
+        &mut out,
+        "Grant applications (A.c)",
+        &h.grants,
+        "contribution",
+        "contributions",
     );
-    if r.unspecified > 0 {
-        let _ = write!(out, ", {} without a recorded role", r.unspecified);
-    }
+    figure_item(
+        &mut out,
+        "Quality management, QC and SOPs (F.a.v)",
+        &h.quality,
+        "entry",
+        "entries",
+    );
+    figure_item(
+        &mut out,
+        "Outreach (F.f)",
+        &h.outreach,
+        "activity",
+        "activities",
+    );
     out.push('\n');
-    let _ = writeln!(
-        out,
-        "- Grant applications (A.c): {}",
-        figure_words(&h.grants, "contribution", "contributions")
-    );
-    let _ = writeln!(
-        out,
-        "- Quality management, QC and SOPs (F.a.v): {}",
-        figure_words(&h.quality, "entry", "entries")
-    );
-    let _ = writeln!(
-        out,
-        "- Outreach (F.f): {}\n",
-        figure_words(&h.outreach, "activity", "activities")
-    );
 
     // Metric table.
     out.push_str("## The 2-tier evaluation metrics\n\n");
@@ -199,15 +222,7 @@ pub fn render(s: &Summary) -> String {
         "Entries logged in the period against each metric of the recommendation's 2-tiered \
          evaluation system; an entry can count toward more than one metric.\n\n",
     );
-    for group in [MetricGroup::Academic, MetricGroup::Facility] {
-        let rows: Vec<&MetricLine> = s.metrics.iter().filter(|m| m.group == group).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "### {}\n", group.label());
-        metric_table(&mut out, &rows);
-        out.push('\n');
-    }
+    metric_tables(&mut out, &s.metrics);
     if !s.by_month.is_empty() {
         out.push_str("### Activity by month\n\n```text\n");
         let max = s.by_month.iter().map(|m| m.entries).max().unwrap_or(0);
@@ -404,11 +419,7 @@ pub fn render(s: &Summary) -> String {
             );
         }
         if let Some(r) = &tp.recognition {
-            let _ = writeln!(
-                out,
-                "- Recognition: {} co-authored, {} acknowledged, {} as data contributor, {} not recognised",
-                r.co_author, r.acknowledged, r.data_contributor, r.not_recognised
-            );
+            let _ = writeln!(out, "- Recognition: {}", r.words());
         }
         out.push('\n');
     }

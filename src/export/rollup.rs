@@ -11,10 +11,12 @@ use askama::Template;
 use serde::{Deserialize, Serialize};
 
 use super::RenderError;
-use super::markdown::figure_words;
-use super::summary::{DateRange, Figure, FrameworkRef, MetricLine, Recognition, Summary};
-use super::text::{count, hours, md, md_url, number, plural};
-use crate::framework::MetricGroup;
+use super::html::{Figures, render_page};
+use super::markdown::{figure_item, link, metric_tables, recognition_item};
+use super::summary::{Figure, FrameworkRef, MetricLine, Summary, metric_groups};
+use super::text::md;
+use crate::assess::{Period, Recognition};
+use crate::text::{number, plural};
 
 /// The value of the `format` field of a roll-up.
 pub const FORMAT: &str = "corepath-facility-rollup";
@@ -39,7 +41,7 @@ pub struct Rollup {
     /// Always [`VERSION`].
     pub version: u32,
     /// The period of the summaries (of the first one, when mixed input was allowed).
-    pub period: DateRange,
+    pub period: Period,
     /// The framework of the summaries (of the first one, when mixed input was allowed).
     pub framework: FrameworkRef,
     /// Whether some summaries differ in period or framework (see each person's `differences`).
@@ -95,7 +97,7 @@ pub struct PersonLine {
     /// Current tier title.
     pub tier_title: String,
     /// The period of their summary.
-    pub period: DateRange,
+    pub period: Period,
     /// Entries.
     pub entries: usize,
     /// Hours.
@@ -120,6 +122,11 @@ pub struct PersonLine {
 
 fn framework_words(f: &FrameworkRef) -> String {
     format!("{:?} version {}", f.name, f.version)
+}
+
+/// `2026-01-01 to 2026-12-31`, day to day even for an open-ended period.
+fn period_words(p: &Period) -> String {
+    format!("{} to {}", p.from, p.to)
 }
 
 /// Add up summaries. `tier_rank` orders tiers (lowest first); unknown tiers go last.
@@ -162,7 +169,8 @@ pub fn rollup(
         if s.period != reference_period {
             differences.push(format!(
                 "period {} differs from {}",
-                s.period, reference_period
+                period_words(&s.period),
+                period_words(&reference_period)
             ));
         }
         if s.framework != reference_framework {
@@ -216,7 +224,7 @@ pub fn rollup(
                 "Mixed input: figures below add up summaries of different periods or frameworks; \
                  the reference is {} ({}, {}).",
                 first.label,
-                reference_period,
+                period_words(&reference_period),
                 framework_words(&reference_framework)
             ),
         );
@@ -320,11 +328,7 @@ pub fn render_json(r: &Rollup) -> Result<String, RenderError> {
 /// The roll-up as Markdown.
 pub fn render_markdown(r: &Rollup) -> String {
     let mut out = String::with_capacity(8 * 1024);
-    let _ = writeln!(
-        out,
-        "# Facility roll-up: {} to {}\n",
-        r.period.from, r.period.to
-    );
+    let _ = writeln!(out, "# Facility roll-up: {}\n", period_words(&r.period));
     let _ = writeln!(
         out,
         "{} from their corepath evidence summaries, assessed against {} (version {}).\n",
@@ -348,35 +352,29 @@ pub fn render_markdown(r: &Rollup) -> String {
         r.entries,
         number(r.hours)
     );
-    let _ = writeln!(
-        out,
-        "- Training delivered (F.c): {}",
-        figure_words(&r.training, "session", "sessions")
+    figure_item(
+        &mut out,
+        "Training delivered (F.c)",
+        &r.training,
+        "session",
+        "sessions",
     );
-    let _ = writeln!(
-        out,
-        "- Teaching, courses and supervision (A.d): {}",
-        figure_words(&r.teaching, "entry", "entries")
+    figure_item(
+        &mut out,
+        "Teaching, courses and supervision (A.d)",
+        &r.teaching,
+        "entry",
+        "entries",
     );
-    let _ = writeln!(
-        out,
-        "- Outreach (F.f): {}",
-        figure_words(&r.outreach, "activity", "activities")
+    figure_item(
+        &mut out,
+        "Outreach (F.f)",
+        &r.outreach,
+        "activity",
+        "activities",
     );
-    let rc = &r.recognition;
-    let _ = writeln!(
-        out,
-        "- Publications: {} co-authored, {} acknowledged, {} as data contributor, {} not recognised{}\n",
-        rc.co_author,
-        rc.acknowledged,
-        rc.data_contributor,
-        rc.not_recognised,
-        if rc.unspecified > 0 {
-            format!(", {} without a recorded role", rc.unspecified)
-        } else {
-            String::new()
-        }
-    );
+    recognition_item(&mut out, "Publications", &r.recognition);
+    out.push('\n');
 
     out.push_str("## People by tier\n\n| Tier | People | Names |\n|---|--:|---|\n");
     for t in &r.by_tier {
@@ -392,40 +390,14 @@ pub fn render_markdown(r: &Rollup) -> String {
     out.push('\n');
 
     out.push_str("## Totals per metric\n\n");
-    for group in [MetricGroup::Academic, MetricGroup::Facility] {
-        let rows: Vec<&MetricLine> = r.metrics.iter().filter(|m| m.group == group).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "### {}\n", group.label());
-        out.push_str("| Code | Metric | Entries | Hours | People |\n");
-        out.push_str("|------|--------|--------:|------:|-------:|\n");
-        for m in rows {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                md(&m.code),
-                md(&m.label),
-                count(m.figure.entries as u64),
-                hours(m.figure.hours),
-                count(m.figure.people)
-            );
-        }
-        out.push('\n');
-    }
+    metric_tables(&mut out, &r.metrics);
 
     out.push_str("## Each person\n\n");
     out.push_str("| Name | Tier | Entries | Hours | Training given | Publications (co-authored / acknowledged / not recognised) | Toward next tier | CPD standards |\n");
     out.push_str("|---|---|--:|--:|---|---|---|---|\n");
     for p in &r.people {
-        let name = match &p.orcid {
-            Some(o) => format!(
-                "[{}]({})",
-                md(&p.name),
-                md_url(&format!("https://orcid.org/{o}"))
-            ),
-            None => md(&p.name),
-        };
+        let orcid_url = p.orcid.as_ref().map(|o| format!("https://orcid.org/{o}"));
+        let name = link(&p.name, orcid_url.as_deref());
         let flag = if p.differences.is_empty() {
             String::new()
         } else {
@@ -460,40 +432,13 @@ struct Page<'a> {
     groups: Vec<(&'static str, Vec<&'a MetricLine>)>,
 }
 
-impl Page<'_> {
-    fn num(&self, x: &f64) -> String {
-        number(*x)
-    }
-
-    fn hours(&self, x: &f64) -> String {
-        hours(*x)
-    }
-
-    fn count<N: Copy + TryInto<u64>>(&self, n: &N) -> String {
-        count((*n).try_into().unwrap_or(u64::MAX))
-    }
-}
+impl Figures for Page<'_> {}
 
 /// The roll-up as one self-contained HTML page.
 ///
 /// # Errors
 /// If the template fails to render (a defect, not a property of the data).
 pub fn render_html(r: &Rollup) -> Result<String, RenderError> {
-    let groups = [MetricGroup::Academic, MetricGroup::Facility]
-        .into_iter()
-        .map(|g| {
-            (
-                g.label(),
-                r.metrics.iter().filter(|m| m.group == g).collect(),
-            )
-        })
-        .filter(|(_, rows): &(&str, Vec<&MetricLine>)| !rows.is_empty())
-        .collect();
-    let mut html = Page { r, groups }
-        .render()
-        .map_err(|e| RenderError(e.to_string()))?;
-    if !html.ends_with('\n') {
-        html.push('\n');
-    }
-    Ok(html)
+    let groups = metric_groups(&r.metrics);
+    render_page(&Page { r, groups })
 }

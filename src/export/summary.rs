@@ -8,9 +8,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::assess::{self, Context, Period, Status};
+use crate::assess::{
+    self, CategoryRow, Context, MetricRow, Period, Recognition, StandardResult, Status,
+};
 use crate::framework::{Framework, MetricGroup, Rule, Tier};
 use crate::model::{Entry, Evidence, Reflection};
+use crate::text::number;
 
 /// The value of the `format` field of an evidence summary.
 pub const FORMAT: &str = "corepath-evidence-summary";
@@ -35,7 +38,7 @@ pub struct Summary {
     /// Who the summary is about.
     pub person: Person,
     /// The period the figures cover (both days included).
-    pub period: DateRange,
+    pub period: Period,
     /// The headline figures of the period.
     pub headline: Headline,
     /// The 2-tier metric table, in framework order (academic first).
@@ -62,77 +65,6 @@ pub struct Summary {
     pub defaults_note: String,
     /// Every entry dated in the period, oldest first, in the journal's own format.
     pub entries: Vec<Entry>,
-}
-
-/// An inclusive range of days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DateRange {
-    /// The first day.
-    pub from: NaiveDate,
-    /// The last day.
-    pub to: NaiveDate,
-}
-
-impl From<Period> for DateRange {
-    fn from(p: Period) -> DateRange {
-        DateRange {
-            from: p.from,
-            to: p.to,
-        }
-    }
-}
-
-impl std::fmt::Display for DateRange {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} to {}", self.from, self.to)
-    }
-}
-
-/// Where an expectation stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum StatusLine {
-    /// The threshold is reached.
-    Met,
-    /// Some evidence, not yet enough.
-    Partial,
-    /// No evidence.
-    Missing,
-    /// Marked met by the person, with a justification; not evidenced by entries.
-    SelfAssessed,
-}
-
-impl From<Status> for StatusLine {
-    fn from(s: Status) -> StatusLine {
-        match s {
-            Status::Met => StatusLine::Met,
-            Status::Partial => StatusLine::Partial,
-            Status::Missing => StatusLine::Missing,
-            Status::SelfAssessed => StatusLine::SelfAssessed,
-        }
-    }
-}
-
-impl StatusLine {
-    /// The status as a word.
-    pub fn word(self) -> &'static str {
-        match self {
-            StatusLine::Met => "met",
-            StatusLine::Partial => "partial",
-            StatusLine::Missing => "missing",
-            StatusLine::SelfAssessed => "self-assessed",
-        }
-    }
-
-    /// A glyph that carries the status without colour.
-    pub fn glyph(self) -> &'static str {
-        match self {
-            StatusLine::Met => "✔",
-            StatusLine::Partial => "◐",
-            StatusLine::Missing => "✘",
-            StatusLine::SelfAssessed => "✎",
-        }
-    }
 }
 
 /// Which framework a summary was assessed against.
@@ -200,38 +132,13 @@ impl Figure {
     }
 }
 
-/// How contributions to publications were recognised.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Recognition {
-    /// Named as a co-author.
-    pub co_author: usize,
-    /// Thanked in the acknowledgements.
-    pub acknowledged: usize,
-    /// Credited as a data contributor.
-    pub data_contributor: usize,
-    /// Contributed but not recognised.
-    pub not_recognised: usize,
-    /// No recognition role recorded.
-    pub unspecified: usize,
-}
-
-impl Recognition {
-    /// All publication contributions.
-    pub fn total(&self) -> usize {
-        self.co_author
-            + self.acknowledged
-            + self.data_contributor
-            + self.not_recognised
-            + self.unspecified
-    }
-
-    /// Add another person's counts.
-    pub fn add(&mut self, other: &Recognition) {
-        self.co_author += other.co_author;
-        self.acknowledged += other.acknowledged;
-        self.data_contributor += other.data_contributor;
-        self.not_recognised += other.not_recognised;
-        self.unspecified += other.unspecified;
+impl From<&MetricRow> for Figure {
+    fn from(r: &MetricRow) -> Figure {
+        Figure {
+            entries: r.entries,
+            hours: r.hours,
+            people: r.people,
+        }
     }
 }
 
@@ -277,6 +184,16 @@ pub struct MetricLine {
     pub figure: Figure,
     /// Starred entries among them.
     pub highlights: usize,
+}
+
+/// The metric lines of each group of the evaluation system (academic first) with the group's
+/// label, leaving out a group with no metrics.
+pub fn metric_groups(metrics: &[MetricLine]) -> Vec<(&'static str, Vec<&MetricLine>)> {
+    [MetricGroup::Academic, MetricGroup::Facility]
+        .into_iter()
+        .map(|g| (g.label(), metrics.iter().filter(|m| m.group == g).collect()))
+        .filter(|(_, rows): &(&str, Vec<&MetricLine>)| !rows.is_empty())
+        .collect()
 }
 
 /// Entries dated in one month.
@@ -362,7 +279,7 @@ pub struct ExpectationLine {
     /// The expectation.
     pub text: String,
     /// `met`, `partial`, `missing` or `self-assessed`.
-    pub status: StatusLine,
+    pub status: Status,
     /// How it is evidenced, in words.
     pub rule: String,
     /// What was measured, for evidence rules.
@@ -402,34 +319,6 @@ pub struct Progression {
     pub expectations: Vec<ExpectationLine>,
 }
 
-/// One CPD standard.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CpdStandardLine {
-    /// Standard id.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Whether the record meets it.
-    pub met: bool,
-    /// What the record shows.
-    pub detail: String,
-    /// What is missing; empty when met.
-    pub missing: Vec<String>,
-}
-
-/// CPD activity in one category.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CpdCategoryLine {
-    /// Category id.
-    pub id: String,
-    /// Label.
-    pub label: String,
-    /// CPD entries.
-    pub entries: usize,
-    /// Their hours.
-    pub hours: f64,
-}
-
 /// The CPD standards over the period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cpd {
@@ -440,9 +329,9 @@ pub struct Cpd {
     /// Standards met.
     pub met: usize,
     /// The four standards.
-    pub standards: Vec<CpdStandardLine>,
+    pub standards: Vec<StandardResult>,
     /// Activity by category.
-    pub categories: Vec<CpdCategoryLine>,
+    pub categories: Vec<CategoryRow>,
 }
 
 /// One area of work.
@@ -562,22 +451,8 @@ fn metric_figure(tally: &assess::Tally, id: &str) -> Figure {
         .metrics
         .iter()
         .find(|r| r.id == id)
-        .map(|r| Figure {
-            entries: r.entries,
-            hours: r.hours,
-            people: r.people,
-        })
+        .map(Figure::from)
         .unwrap_or_default()
-}
-
-fn recognition(r: &assess::Recognition) -> Recognition {
-    Recognition {
-        co_author: r.co_author,
-        acknowledged: r.acknowledged,
-        data_contributor: r.data_contributor,
-        not_recognised: r.not_recognised,
-        unspecified: r.unspecified,
-    }
 }
 
 fn person(framework: &Framework, profile: &crate::model::Profile) -> Person {
@@ -667,7 +542,7 @@ fn progression(ctx: &Context, tier: &Tier, today: NaiveDate) -> Progression {
                     .collect(),
                 id: e.id,
                 text: e.text,
-                status: e.status.into(),
+                status: e.status,
                 rule: e.rule,
                 measured: e.measured,
                 needed: e.needed,
@@ -685,27 +560,8 @@ fn cpd(ctx: &Context, period: Period) -> Cpd {
         entries: r.entries,
         hours: r.hours,
         met: r.met(),
-        standards: r
-            .standards
-            .into_iter()
-            .map(|s| CpdStandardLine {
-                id: s.id,
-                title: s.title,
-                met: s.met,
-                detail: s.detail,
-                missing: s.missing,
-            })
-            .collect(),
-        categories: r
-            .categories
-            .into_iter()
-            .map(|c| CpdCategoryLine {
-                id: c.id,
-                label: c.label,
-                entries: c.entries,
-                hours: c.hours,
-            })
-            .collect(),
+        standards: r.standards,
+        categories: r.categories,
     }
 }
 
@@ -849,15 +705,6 @@ fn thresholds(framework: &Framework, tier: &Tier) -> Vec<Threshold> {
     out
 }
 
-/// A number without needless decimals (`3`, `2.5`).
-pub fn number(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.1}")
-    }
-}
-
 /// Draw up the evidence summary of a period, with progression toward `tier` as of `today`.
 pub fn build(ctx: &Context, period: Period, tier: &Tier, today: NaiveDate) -> Summary {
     let framework = ctx.framework;
@@ -870,7 +717,7 @@ pub fn build(ctx: &Context, period: Period, tier: &Tier, today: NaiveDate) -> Su
         highlights: tally.highlights,
         training: metric_figure(&tally, "fac.training"),
         teaching: metric_figure(&tally, "acad.teaching"),
-        publications: recognition(&tally.recognition),
+        publications: tally.recognition,
         grants: metric_figure(&tally, "acad.grants"),
         quality: metric_figure(&tally, "fac.quality"),
         outreach: metric_figure(&tally, "fac.outreach"),
@@ -883,11 +730,7 @@ pub fn build(ctx: &Context, period: Period, tier: &Tier, today: NaiveDate) -> Su
             code: r.code.clone(),
             group: r.group,
             label: r.label.clone(),
-            figure: Figure {
-                entries: r.entries,
-                hours: r.hours,
-                people: r.people,
-            },
+            figure: Figure::from(r),
             highlights: r.highlights,
         })
         .collect();
@@ -922,7 +765,7 @@ pub fn build(ctx: &Context, period: Period, tier: &Tier, today: NaiveDate) -> Su
             version: framework.version,
         },
         person: person(framework, &journal.profile),
-        period: period.into(),
+        period,
         talking_points: talking_points(framework, &metrics, &headline),
         headline,
         metrics,

@@ -1,46 +1,30 @@
-//! Small text helpers shared by the renderers.
+//! Text helpers of the renderers only: escaping for XML/HTML and Markdown, Markdown links, month
+//! labels. Figures (`number`, `hours`, `count`, `plural`) come from [`crate::text`].
 
 use chrono::NaiveDate;
 
-pub(crate) use super::summary::number;
-
-/// Hours for reading: `12`, `2.5`, or `–` for none.
-pub(crate) fn hours(h: f64) -> String {
-    if h == 0.0 {
-        "–".to_string()
-    } else {
-        number(h)
+/// `text` with each character that `replace` names written as what it gives instead.
+fn replace_chars(text: &str, replace: impl Fn(char) -> Option<&'static str>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match replace(c) {
+            Some(r) => out.push_str(r),
+            None => out.push(c),
+        }
     }
-}
-
-/// A count for reading, `–` for zero.
-pub(crate) fn count(n: u64) -> String {
-    if n == 0 {
-        "–".to_string()
-    } else {
-        n.to_string()
-    }
-}
-
-/// `n thing` / `n things`.
-pub(crate) fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    out
 }
 
 /// Escape text for XML or HTML (used for SVG built in Rust).
 pub(crate) fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    replace_chars(text, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    })
 }
 
 /// Text as one line of Markdown: newlines become spaces, and the characters that Markdown would
@@ -88,18 +72,14 @@ pub(crate) fn md(text: &str) -> String {
 
 /// A link target for Markdown: characters that would end the link are percent-encoded.
 pub(crate) fn md_url(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '(' => out.push_str("%28"),
-            ')' => out.push_str("%29"),
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            _ => out.push(c),
-        }
-    }
-    out
+    replace_chars(url, |c| match c {
+        ' ' => Some("%20"),
+        '(' => Some("%28"),
+        ')' => Some("%29"),
+        '<' => Some("%3C"),
+        '>' => Some("%3E"),
+        _ => None,
+    })
 }
 
 /// `Dec 2025`.
@@ -127,10 +107,7 @@ mod tests {
     }
 
     #[test]
-    fn numbers_read_well() {
-        assert_eq!(hours(0.0), "–");
-        assert_eq!(hours(3.0), "3");
-        assert_eq!(hours(2.25), "2.2");
+    fn months_read_well() {
         assert_eq!(month_label("2026-03"), "Mar 2026");
     }
 }

@@ -244,17 +244,34 @@ fn group(chars: &[char], i: usize) -> Option<(String, usize)> {
     None
 }
 
+/// Walk TeX text once. At each position `step` writes what it reads there to the output and
+/// returns the position after it, or `None` to copy the character as it is.
+fn rewrite(
+    text: &str,
+    mut step: impl FnMut(&mut String, &[char], usize) -> Option<usize>,
+) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        match step(&mut out, &chars, i) {
+            Some(next) => i = next,
+            None => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Maths as plain text: Greek letters and a few symbols, super- and subscripts.
 fn math_text(tex: &str) -> String {
-    let chars: Vec<char> = tex.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
+    rewrite(tex, |out, chars, i| {
         let c = chars[i];
         match c {
             '\\' => {
-                let (name, next) = command_name(&chars, i + 1);
-                i = next;
+                let (name, next) = command_name(chars, i + 1);
                 if let Some((_, text)) = MATH.iter().find(|(n, _)| *n == name) {
                     out.push_str(text);
                 } else if FORMATTING.contains(&name.as_str()) {
@@ -264,9 +281,10 @@ fn math_text(tex: &str) -> String {
                 } else {
                     out.push_str(&name);
                 }
+                Some(next)
             }
             '^' | '_' => {
-                let (body, next) = match group(&chars, i + 1) {
+                let (body, next) = match group(chars, i + 1) {
                     Some(g) => g,
                     None => (
                         chars.get(i + 1).map(|c| c.to_string()).unwrap_or_default(),
@@ -277,141 +295,111 @@ fn math_text(tex: &str) -> String {
                 let map = if c == '^' { superscript } else { subscript };
                 let mapped: Option<String> = body.chars().map(map).collect();
                 out.push_str(&mapped.unwrap_or(body));
-                i = next;
+                Some(next)
             }
-            '{' | '}' => i += 1,
+            '{' | '}' => Some(i + 1),
             '~' => {
                 out.push(' ');
-                i += 1;
+                Some(i + 1)
             }
-            _ => {
-                out.push(c);
-                i += 1;
-            }
+            _ => None,
         }
-    }
-    out
+    })
 }
 
 /// Rewrite the TeX of a text field so that `biblatex` resolves it to plain Unicode.
 pub fn prepare(raw: &str) -> String {
-    let chars: Vec<char> = raw.chars().collect();
-    let mut out = String::with_capacity(raw.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '\\' => {
-                let (name, next) = command_name(&chars, i + 1);
-                let letters = name.chars().all(|c| c.is_ascii_alphabetic()) && !name.is_empty();
-                if !letters {
-                    // An accent or an escaped character: kept for biblatex, with its argument.
-                    out.push('\\');
+    rewrite(raw, |out, chars, i| match chars[i] {
+        '\\' => {
+            let (name, next) = command_name(chars, i + 1);
+            let letters = name.chars().all(|c| c.is_ascii_alphabetic()) && !name.is_empty();
+            if !letters {
+                // An accent or an escaped character: kept for biblatex, with its argument.
+                out.push('\\');
+                out.push_str(&name);
+                return Some(next);
+            }
+            let empty_group = chars.get(next) == Some(&'{') && chars.get(next + 1) == Some(&'}');
+            if GLYPHS.contains(&name.as_str()) {
+                // `\i` and `\j` are only ever written under an accent: the plain letter.
+                if name == "i" || name == "j" {
                     out.push_str(&name);
-                    i = next;
-                    continue;
-                }
-                let empty_group =
-                    chars.get(next) == Some(&'{') && chars.get(next + 1) == Some(&'}');
-                if GLYPHS.contains(&name.as_str()) {
-                    // `\i` and `\j` are only ever written under an accent: the plain letter.
-                    if name == "i" || name == "j" {
-                        out.push_str(&name);
-                    } else {
-                        out.push_str("{\\");
-                        out.push_str(&name);
-                        out.push('}');
-                    }
-                    // A control word ends at the space after it (`\ss e` is "ße").
-                    i = if empty_group { next + 2 } else { next };
-                    while !empty_group && chars.get(i).is_some_and(|c| *c == ' ') {
-                        i += 1;
-                    }
-                } else if FORMATTING.contains(&name.as_str()) {
-                    let mut j = next;
-                    while chars.get(j).is_some_and(|c| c.is_whitespace()) {
-                        j += 1;
-                    }
-                    i = j;
-                } else if DECLARATIONS.contains(&name.as_str()) {
-                    let mut j = next;
-                    while chars.get(j).is_some_and(|c| c.is_whitespace()) {
-                        j += 1;
-                    }
-                    i = j;
-                } else if let Some((_, text)) = MATH.iter().find(|(n, _)| *n == name) {
-                    out.push_str(text);
-                    i = next;
                 } else {
-                    out.push('\\');
+                    out.push_str("{\\");
                     out.push_str(&name);
-                    i = next;
+                    out.push('}');
                 }
-            }
-            '$' => {
-                let end = chars[i + 1..].iter().position(|&c| c == '$');
-                match end {
-                    Some(len) => {
-                        let tex: String = chars[i + 1..i + 1 + len].iter().collect();
-                        out.push_str(&math_text(&tex));
-                        i += len + 2;
-                    }
-                    None => {
-                        out.push_str("\\$");
-                        i += 1;
-                    }
+                // A control word ends at the space after it (`\ss e` is "ße").
+                let mut j = if empty_group { next + 2 } else { next };
+                while !empty_group && chars.get(j).is_some_and(|c| *c == ' ') {
+                    j += 1;
                 }
-            }
-            '~' => {
-                out.push(' ');
-                i += 1;
-            }
-            '`' if chars.get(i + 1) == Some(&'`') => {
-                out.push('“');
-                i += 2;
-            }
-            '\'' if chars.get(i + 1) == Some(&'\'') => {
-                out.push('”');
-                i += 2;
-            }
-            _ => {
-                out.push(c);
-                i += 1;
+                Some(j)
+            } else if FORMATTING.contains(&name.as_str()) || DECLARATIONS.contains(&name.as_str()) {
+                // The command goes, with the space after it; its group stays.
+                let mut j = next;
+                while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+                    j += 1;
+                }
+                Some(j)
+            } else if let Some((_, text)) = MATH.iter().find(|(n, _)| *n == name) {
+                out.push_str(text);
+                Some(next)
+            } else {
+                out.push('\\');
+                out.push_str(&name);
+                Some(next)
             }
         }
-    }
-    out
+        '$' => match chars[i + 1..].iter().position(|&c| c == '$') {
+            Some(len) => {
+                let tex: String = chars[i + 1..i + 1 + len].iter().collect();
+                out.push_str(&math_text(&tex));
+                Some(i + len + 2)
+            }
+            None => {
+                out.push_str("\\$");
+                Some(i + 1)
+            }
+        },
+        '~' => {
+            out.push(' ');
+            Some(i + 1)
+        }
+        '`' if chars.get(i + 1) == Some(&'`') => {
+            out.push('“');
+            Some(i + 2)
+        }
+        '\'' if chars.get(i + 1) == Some(&'\'') => {
+            out.push('”');
+            Some(i + 2)
+        }
+        _ => None,
+    })
 }
 
 /// Plain text from a resolved field: leftover commands dropped (their argument kept), braces
 /// removed, spaces collapsed.
 pub fn tidy(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        match chars[i] {
-            '\\' => {
-                let (name, next) = command_name(&chars, i + 1);
-                if name.chars().all(|c| c.is_ascii_alphabetic()) {
-                    // A command biblatex did not know: dropped, its argument (in braces) kept.
-                    i = next;
-                    if chars.get(i) == Some(&' ') {
-                        i += 1;
-                    }
+    let plain = rewrite(text, |out, chars, i| match chars[i] {
+        '\\' => {
+            let (name, next) = command_name(chars, i + 1);
+            if name.chars().all(|c| c.is_ascii_alphabetic()) {
+                // A command biblatex did not know: dropped, its argument (in braces) kept.
+                Some(if chars.get(next) == Some(&' ') {
+                    next + 1
                 } else {
-                    out.push_str(&name);
-                    i = next;
-                }
-            }
-            '{' | '}' => i += 1,
-            c => {
-                out.push(c);
-                i += 1;
+                    next
+                })
+            } else {
+                out.push_str(&name);
+                Some(next)
             }
         }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+        '{' | '}' => Some(i + 1),
+        _ => None,
+    });
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Rewrite every text field of a raw bibliography through [`prepare`].

@@ -1,7 +1,7 @@
 //! Bringing entries in: corepath's own CSV and JSON, and BibTeX from a reference manager.
 //!
 //! [`parse`] turns a file's text into candidate entries, each checked with
-//! [`validate_entry`](crate::model::validate_entry); the first bad record refuses the whole file,
+//! [`validate_entry`]; the first bad record refuses the whole file,
 //! naming the CSV line, the BibTeX record key or the JSON entry index. [`plan`] then sets aside
 //! duplicates (the same DOI, or the same date, kind and title) of the journal's entries or of an
 //! earlier record of the file. Pure: the caller reads the file, and gives new entries their ids
