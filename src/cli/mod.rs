@@ -247,11 +247,10 @@ fn open_app(env: Env) -> Result<(), CliError> {
             "corepath opens a terminal app and needs a terminal; for scripts use a subcommand (corepath --help)".into(),
         ));
     }
-    let mut app = crate::tui::App::new(env.framework, env.store, env.today, Utc::now)?;
-    if let Some(dir) = env.demo {
-        app.keep_demo(dir);
-    }
-    crate::tui::run(app).map_err(|e| CliError::Message(format!("the terminal failed: {e}")))
+    crate::tui::run(env.framework, env.store, env.today, env.demo).map_err(|e| match e {
+        crate::tui::RunError::Journal(e) => CliError::Store(e),
+        crate::tui::RunError::Terminal(e) => CliError::Message(format!("the terminal failed: {e}")),
+    })
 }
 
 /// Print a value as pretty JSON.

@@ -33,16 +33,42 @@ pub use action::{Action, Tab};
 pub use app::{App, Confirm, Message, Screen};
 pub use entry_form::Step;
 pub use keymap::Context;
-pub use ui::render;
+pub use ui::{render, render_opening};
 
 /// How often the loop looks for a change made by another process.
 const REFRESH: Duration = Duration::from_millis(500);
 
-/// Run the app until the user quits; the terminal is restored on return and on panic.
-pub fn run(mut app: App) -> std::io::Result<()> {
-    ratatui::run(|terminal| event_loop(&mut app, terminal))
+/// Why the app stopped early.
+#[derive(Debug)]
+pub enum RunError {
+    /// The terminal failed.
+    Terminal(std::io::Error),
+    /// The journal could not be opened.
+    Journal(crate::store::StoreError),
 }
 
+/// Open the app on `store` and run it until the user quits. A first frame says what is being
+/// opened while a large journal loads; the terminal is restored on return and on panic.
+pub fn run(
+    framework: crate::framework::Framework,
+    store: crate::store::Store,
+    today: chrono::NaiveDate,
+    demo: Option<tempfile::TempDir>,
+) -> Result<(), RunError> {
+    ratatui::run(|terminal| {
+        terminal
+            .draw(|frame| ui::render_opening(store.path(), frame))
+            .map_err(RunError::Terminal)?;
+        let mut app =
+            App::new(framework, store, today, chrono::Utc::now).map_err(RunError::Journal)?;
+        if let Some(dir) = demo {
+            app.keep_demo(dir);
+        }
+        event_loop(&mut app, terminal).map_err(RunError::Terminal)
+    })
+}
+
+/// Read keys, update, draw, until the user quits; look for changes on disk when idle.
 fn event_loop(app: &mut App, terminal: &mut DefaultTerminal) -> std::io::Result<()> {
     while !app.quit {
         terminal.draw(|frame| render(app, frame))?;

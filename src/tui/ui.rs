@@ -69,6 +69,30 @@ pub fn render(app: &App, frame: &mut Frame) {
     popup::render(app, frame, area);
 }
 
+/// The first frame: what is being opened, while a large journal loads.
+pub fn render_opening(path: &std::path::Path, frame: &mut Frame) {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let what = if size > 0 {
+        format!(
+            " Opening {} ({:.1} MB)…",
+            path.display(),
+            size as f64 / 1_000_000.0
+        )
+    } else {
+        " Opening corepath…".to_string()
+    };
+    let [header, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(frame.area());
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![Span::styled(
+            " corepath ",
+            theme::selected(),
+        )])),
+        header,
+    );
+    frame.render_widget(Paragraph::new(Line::styled(what, theme::dim())), body);
+}
+
 fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::styled(" corepath ", theme::selected())];
     if let Some(journal) = app.journal_data() {
