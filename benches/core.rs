@@ -1,7 +1,8 @@
-//! The core's costs on generated journals of 1k, 10k and 100k entries: load (next to a plain
-//! `serde_json::Value` parse of the same bytes), save (the real locked transaction: serialise,
-//! write, fsync, backup, rename), and the assessments (tally, progress, cpd, and all three with
-//! the `Context` they share).
+//! The core's costs on generated journals of 1k, 10k and 100k entries: load (parsing the bytes,
+//! next to a plain `serde_json::Value` parse of the same bytes, and `Store::load` from a file),
+//! save (serialising; the atomic save: serialise, write, fsync, rename; and the whole locked
+//! transaction of a change), and the assessments (tally, progress, cpd, and all three with the
+//! `Context` they share).
 //!
 //! `cargo bench --bench core` (about three minutes on two cores). With `COREPATH_WRITE_SAMPLE` set,
 //! the 100k journal is also written to `/tmp/corepath-100k.json` (or to the variable's value when
@@ -18,43 +19,49 @@ use corepath::assess::{Context, Period, cpd, progress, tally};
 use corepath::framework::Framework;
 use corepath::model::Journal;
 use corepath::store::{self, Store, StoreError};
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
 struct Sample {
     n: usize,
+    /// The journal as `corepath` loads it: parsed from the bytes, as every command does.
     journal: Journal,
+    /// The journal as corepath writes it.
     bytes: Vec<u8>,
 }
 
 fn samples(framework: &Framework) -> Vec<Sample> {
-    SIZES
+    let generated: Vec<Journal> = SIZES
         .iter()
-        .map(|&n| {
-            let journal = support::journal(framework, n);
-            if n == SIZES[0] {
-                support::assert_sound(framework, &journal);
-            }
-            let bytes = support::to_bytes(&journal);
-            if n == 100_000
-                && let Some(target) = std::env::var_os("COREPATH_WRITE_SAMPLE")
-            {
-                let target = if target.is_empty() || target == "1" {
-                    "/tmp/corepath-100k.json".into()
-                } else {
-                    target
-                };
-                std::fs::write(&target, &bytes).expect("write the sample journal");
-                eprintln!(
-                    "wrote {} ({} bytes)",
-                    Path::new(&target).display(),
-                    bytes.len()
-                );
-            }
-            Sample { n, journal, bytes }
+        .map(|&n| support::journal(framework, n))
+        .collect();
+    support::assert_sound(framework, &generated[0]);
+    let bytes: Vec<Vec<u8>> = generated.iter().map(support::to_bytes).collect();
+    if let Some(target) = std::env::var_os("COREPATH_WRITE_SAMPLE") {
+        let target = if target.is_empty() || target == "1" {
+            "/tmp/corepath-100k.json".into()
+        } else {
+            target
+        };
+        let last = SIZES.len() - 1;
+        let n = SIZES[last];
+        std::fs::write(&target, &bytes[last]).expect("write the sample journal");
+        eprintln!("wrote {} ({n} entries)", Path::new(&target).display());
+    }
+    // Parsed while the generated journals are still held, so that the entries lie in memory as
+    // in a process that has just loaded its journal, not in the holes the generator left.
+    let samples = SIZES
+        .iter()
+        .zip(bytes)
+        .map(|(&n, bytes)| Sample {
+            n,
+            journal: store::parse(Path::new("journal.json"), &bytes).expect("parses"),
+            bytes,
         })
-        .collect()
+        .collect();
+    drop(generated);
+    samples
 }
 
 fn metrics_period() -> Period {
@@ -71,6 +78,7 @@ fn benches(c: &mut Criterion) {
     let samples = samples(&framework);
     let path = Path::new("journal.json");
 
+    let tmp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a temp dir");
     for s in &samples {
         let mut group = c.benchmark_group("load");
         group.throughput(Throughput::Bytes(s.bytes.len() as u64));
@@ -90,15 +98,34 @@ fn benches(c: &mut Criterion) {
                 });
             },
         );
+        // What every command does: read the file (from the page cache here) and parse it.
+        let file = tmp.path().join(format!("load-{}.json", s.n));
+        std::fs::write(&file, &s.bytes).expect("write the journal");
+        let store = Store::new(&file);
+        group.bench_function(BenchmarkId::new("Store::load", s.n), |b| {
+            b.iter(|| store.load().expect("loads"));
+        });
         group.finish();
     }
 
-    let tmp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a temp dir");
     for s in &samples {
         let mut group = c.benchmark_group("save");
         group.throughput(Throughput::Bytes(s.bytes.len() as u64));
-        group.bench_with_input(BenchmarkId::new("serialise", s.n), &s.journal, |b, j| {
-            b.iter(|| support::to_bytes(black_box(j)));
+        group.bench_with_input(BenchmarkId::new("to_bytes", s.n), &s.journal, |b, j| {
+            b.iter(|| store::to_bytes(black_box(j)));
+        });
+        // The save itself: serialise, write a temp file, fsync, rename, fsync the folder (to a
+        // new file each time, so without the backup link).
+        let fresh = tmp.path().join(format!("fresh-{}.json", s.n));
+        let store = Store::new(&fresh);
+        group.bench_function(BenchmarkId::new("save", s.n), |b| {
+            b.iter_batched(
+                || {
+                    let _ = std::fs::remove_file(&fresh);
+                },
+                |()| store.create(&s.journal).expect("saves"),
+                BatchSize::PerIteration,
+            );
         });
         let store = Store::new(tmp.path().join(format!("journal-{}.json", s.n)));
         store.create(&s.journal).expect("create the journal");
@@ -106,8 +133,8 @@ fn benches(c: &mut Criterion) {
         let mut journal = loaded.journal;
         let mut stamp = loaded.stamp.expect("a stamp");
         // The real path of every change: lock, use the cached journal (the file is unchanged),
-        // apply the change, compare, serialise, write + fsync a temp file, keep the backup,
-        // rename over, fsync the folder.
+        // apply the change to a copy, compare, save (with the backup link), hand the new
+        // journal back.
         group.bench_function(BenchmarkId::new("transact(star)", s.n), |b| {
             b.iter(|| {
                 let (_, saved) = store

@@ -436,9 +436,7 @@ fn add_goals(framework: &Framework, journal: &mut Journal, n: usize, rng: &mut R
 
 /// The journal's bytes as corepath writes them (pretty-printed, a final newline).
 pub fn to_bytes(journal: &Journal) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(journal).expect("a journal serialises");
-    bytes.push(b'\n');
-    bytes
+    corepath::store::to_bytes(journal)
 }
 
 /// Panic unless every entry of the journal validates and every kind of the framework is used.

@@ -135,8 +135,8 @@ pub fn cpd(ctx: &Context, period: Period) -> CpdReport {
             hours: 0.0,
         })
         .collect();
-    for (_, entry, _) in ctx.entries_in(period) {
-        if let Some(category) = ctx.cpd_category(entry) {
+    for (_, entry, resolved) in ctx.entries_in(period) {
+        if let Some(category) = ctx.cpd_category_resolved(entry, resolved) {
             cpd_entries.push(entry);
             if let Some(row) = categories.iter_mut().find(|r| r.id == category) {
                 row.entries += 1;

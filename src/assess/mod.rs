@@ -9,6 +9,8 @@ mod progress;
 mod tally;
 mod time;
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::framework::Framework;
 use crate::model::{Entry, Journal};
 
@@ -20,6 +22,11 @@ pub use time::{AreaRow, TimeReport, time_allocation};
 
 /// The framework and a journal, with each entry's kind and metrics resolved to positions once,
 /// so that every assessment is a plain pass over the entries.
+///
+/// The figures an assessment reads (date, kind, metrics, hours, people, highlight) are copied into
+/// a compact array, and the positions are sorted by date once: a period is then a slice of that
+/// order, and lists come out newest first without sorting. On a large journal this keeps each
+/// pass in cache instead of striding through the entries themselves.
 #[derive(Debug)]
 pub struct Context<'a> {
     /// The framework assessed against.
@@ -27,13 +34,46 @@ pub struct Context<'a> {
     /// The journal assessed.
     pub journal: &'a Journal,
     resolved: Vec<Resolved>,
+    /// The entries newest first, entries of the same day in journal order.
+    newest_first: Vec<Dated>,
 }
 
-/// An entry's kind position and metric set.
+/// What the assessments read of one entry.
 #[derive(Debug, Clone, Copy)]
 struct Resolved {
-    kind: Option<usize>,
     metrics: MetricSet,
+    /// The entry's hours, 0 when it has none.
+    hours: f64,
+    /// The kind's position, or [`NO_KIND`].
+    kind: u32,
+    date: NaiveDate,
+    people: u32,
+    highlight: bool,
+}
+
+/// The kind position of an entry whose kind the framework does not know.
+const NO_KIND: u32 = u32::MAX;
+
+impl Resolved {
+    fn kind(self) -> Option<usize> {
+        (self.kind != NO_KIND).then_some(self.kind as usize)
+    }
+}
+
+/// An entry in date order: its position and what the passes over a window filter on.
+#[derive(Debug, Clone, Copy)]
+struct Dated {
+    metrics: MetricSet,
+    position: usize,
+    /// The kind's position, or [`NO_KIND`].
+    kind: u32,
+    date: NaiveDate,
+}
+
+impl Dated {
+    fn kind(self) -> Option<usize> {
+        (self.kind != NO_KIND).then_some(self.kind as usize)
+    }
 }
 
 /// A set of metric positions (the framework has at most [`MetricSet::CAPACITY`] metrics).
@@ -61,6 +101,18 @@ impl MetricSet {
         self.0 & other.0 != 0
     }
 
+    /// The positions in the set, in increasing order.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let i = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                i
+            })
+        })
+    }
+
     /// The set of these metric ids (unknown ids are left out).
     pub fn of(framework: &Framework, ids: &[String]) -> MetricSet {
         let mut set = MetricSet::default();
@@ -76,18 +128,65 @@ impl MetricSet {
 impl<'a> Context<'a> {
     /// Index a journal against a framework.
     pub fn new(framework: &'a Framework, journal: &'a Journal) -> Context<'a> {
-        let resolved = journal
-            .entries
+        // The framework's own answer for each id, so duplicates resolve as its maps do.
+        let kinds = Ids::new(
+            framework
+                .kinds
+                .iter()
+                .filter_map(|k| Some((k.id.as_str(), framework.kind_index(&k.id)?))),
+        );
+        let metrics = Ids::new(
+            framework
+                .metrics
+                .iter()
+                .filter_map(|m| Some((m.id.as_str(), framework.metric_index(&m.id)?))),
+        );
+        let entries = &journal.entries;
+        let resolved: Vec<Resolved> = entries
             .iter()
-            .map(|e| Resolved {
-                kind: framework.kind_index(&e.kind),
-                metrics: MetricSet::of(framework, &e.metrics),
+            .enumerate()
+            .map(|(i, e)| {
+                // The entry, its kind and its metrics are separate fetches from memory: start
+                // them a few entries ahead (the entry further, since the others need its fields).
+                if let Some(far) = entries.get(i + 24) {
+                    prefetch((&raw const far.kind).cast());
+                    prefetch((&raw const far.metrics).cast());
+                    prefetch((&raw const far.date).cast());
+                    prefetch((&raw const far.hours).cast());
+                    prefetch((&raw const far.highlight).cast());
+                }
+                if let Some(ahead) = entries.get(i + 8) {
+                    prefetch(ahead.kind.as_ptr());
+                    prefetch(ahead.metrics.as_ptr().cast());
+                }
+                if let Some(m) = entries.get(i + 4).and_then(|a| a.metrics.first()) {
+                    prefetch(m.as_ptr());
+                }
+                let mut set = MetricSet::default();
+                for id in &e.metrics {
+                    if let Some(i) = metrics.get(id) {
+                        set.insert(i);
+                    }
+                }
+                Resolved {
+                    metrics: set,
+                    hours: e.hours.unwrap_or(0.0),
+                    kind: kinds
+                        .get(&e.kind)
+                        .and_then(|k| u32::try_from(k).ok())
+                        .unwrap_or(NO_KIND),
+                    date: e.date,
+                    people: e.people.unwrap_or(0),
+                    highlight: e.highlight,
+                }
             })
             .collect();
+        let newest_first = newest_first(&resolved);
         Context {
             framework,
             journal,
             resolved,
+            newest_first,
         }
     }
 
@@ -101,13 +200,21 @@ impl<'a> Context<'a> {
             .map(|(i, (e, r))| (i, e, *r))
     }
 
-    /// The entries dated within a period.
+    /// The entries dated within a period, in journal order.
     fn entries_in(
         &self,
         period: Period,
     ) -> impl Iterator<Item = (usize, &'a Entry, Resolved)> + '_ {
         self.entries()
-            .filter(move |(_, e, _)| period.contains(e.date))
+            .filter(move |(_, _, r)| period.contains(r.date))
+    }
+
+    /// The entries dated from `from` to `to`, both included, newest first (entries of the same
+    /// day in journal order).
+    fn window(&self, from: NaiveDate, to: NaiveDate) -> &[Dated] {
+        let start = self.newest_first.partition_point(|d| d.date > to);
+        let end = self.newest_first.partition_point(|d| d.date >= from);
+        &self.newest_first[start..end.max(start)]
     }
 
     /// The CPD category of an entry: its own, else its kind's default.
@@ -118,4 +225,160 @@ impl<'a> Context<'a> {
                 .and_then(|k| k.cpd_category.as_deref())
         })
     }
+
+    /// [`Context::cpd_category`] with the kind already resolved.
+    fn cpd_category_resolved(&self, entry: &'a Entry, resolved: Resolved) -> Option<&'a str> {
+        let framework: &'a Framework = self.framework;
+        entry.cpd_category.as_deref().or_else(|| {
+            resolved
+                .kind()
+                .and_then(|k| framework.kinds[k].cpd_category.as_deref())
+        })
+    }
+}
+
+/// The entries sorted by date, newest first, ties in journal order (a stable sort). Journal dates
+/// span few days compared with the number of entries, so this is a counting sort.
+fn newest_first(resolved: &[Resolved]) -> Vec<Dated> {
+    let dated = |(position, r): (usize, &Resolved)| Dated {
+        metrics: r.metrics,
+        position,
+        kind: r.kind,
+        date: r.date,
+    };
+    let days = |r: &Resolved| i64::from(r.date.num_days_from_ce());
+    let (Some(min), Some(max)) = (
+        resolved.iter().map(days).min(),
+        resolved.iter().map(days).max(),
+    ) else {
+        return Vec::new();
+    };
+    let span = usize::try_from(max - min).unwrap_or(usize::MAX);
+    if span > resolved.len().saturating_mul(8).max(1 << 16) {
+        let mut order: Vec<Dated> = resolved.iter().enumerate().map(dated).collect();
+        order.sort_by_key(|d| std::cmp::Reverse(d.date));
+        return order;
+    }
+    // starts[k]: where the entries k days before the newest begin.
+    let key = |r: &Resolved| (max - days(r)) as usize;
+    let mut starts = vec![0usize; span + 2];
+    for r in resolved {
+        starts[key(r) + 1] += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let empty = Dated {
+        metrics: MetricSet::default(),
+        position: 0,
+        kind: NO_KIND,
+        date: NaiveDate::MIN,
+    };
+    let mut order = vec![empty; resolved.len()];
+    for (i, r) in resolved.iter().enumerate() {
+        let slot = &mut starts[key(r)];
+        order[*slot] = dated((i, r));
+        *slot += 1;
+    }
+    order
+}
+
+/// Ids to positions through a cheap hash: resolving every entry of a large journal through the
+/// framework's maps (SipHash) was most of the cost of [`Context::new`].
+pub(crate) struct Ids<'k> {
+    slots: Vec<Option<(Fingerprint, &'k str, usize)>>,
+    mask: usize,
+}
+
+impl<'k> Ids<'k> {
+    /// A table of these ids and their positions; the first of equal ids wins.
+    pub(crate) fn new(pairs: impl IntoIterator<Item = (&'k str, usize)>) -> Ids<'k> {
+        let pairs: Vec<(&str, usize)> = pairs.into_iter().collect();
+        let size = (pairs.len() * 4).next_power_of_two().max(16);
+        let mut table = Ids {
+            slots: vec![None; size],
+            mask: size - 1,
+        };
+        for (id, pos) in pairs {
+            let print = Fingerprint::of(id);
+            let mut slot = print.hash() & table.mask;
+            loop {
+                match table.slots[slot] {
+                    Some((_, known, _)) if known == id => break,
+                    Some(_) => slot = (slot + 1) & table.mask,
+                    None => {
+                        table.slots[slot] = Some((print, id, pos));
+                        break;
+                    }
+                }
+            }
+        }
+        table
+    }
+
+    /// The position of an id, if the table has it.
+    pub(crate) fn get(&self, id: &str) -> Option<usize> {
+        let print = Fingerprint::of(id);
+        let mut slot = print.hash() & self.mask;
+        // The table is at most a quarter full, so a probe ends within one short cluster.
+        loop {
+            match self.slots[slot] {
+                Some((p, known, pos)) if p == print && (print.len <= 16 || known == id) => {
+                    return Some(pos);
+                }
+                Some(_) => slot = (slot + 1) & self.mask,
+                None => return None,
+            }
+        }
+    }
+}
+
+/// The length and the first and last eight bytes of a string: equal fingerprints mean equal
+/// strings up to 16 bytes, which most ids are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl Fingerprint {
+    fn of(id: &str) -> Fingerprint {
+        let bytes = id.as_bytes();
+        let word = |b: &[u8]| {
+            let mut w = [0u8; 8];
+            w[..b.len()].copy_from_slice(b);
+            u64::from_le_bytes(w)
+        };
+        let (head, tail) = if bytes.len() >= 8 {
+            (word(&bytes[..8]), word(&bytes[bytes.len() - 8..]))
+        } else {
+            (word(bytes), 0)
+        };
+        Fingerprint {
+            head,
+            tail,
+            len: bytes.len(),
+        }
+    }
+
+    fn hash(self) -> usize {
+        let h = (self.head ^ self.tail.rotate_left(29) ^ self.len as u64)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 32) as usize
+    }
+}
+
+/// Ask the processor to start fetching the memory at `p`: a hint, with no effect on what the
+/// program computes. Passes over a large journal go entry by entry through memory they cannot
+/// predict (each entry's strings and lists live elsewhere), so they start a few entries ahead.
+#[inline(always)]
+pub(crate) fn prefetch(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch never faults and never changes memory, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }

@@ -1,12 +1,14 @@
 //! Progression toward a tier: each expectation met, partial, missing or self-assessed, with the
 //! entries that evidence it and what is still missing.
 
+use std::collections::HashSet;
+
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{Context, MetricSet};
+use super::{Context, Ids, MetricSet, prefetch};
 use crate::framework::{EvidenceRule, Expectation, Measure, ProfileCheck, Rule, Tier};
-use crate::model::Profile;
+use crate::model::{Entry, Profile};
 use crate::text::number;
 
 /// Where an expectation stands.
@@ -183,6 +185,65 @@ fn assess_expectation(
     }
 }
 
+/// The ids of these entries, in this order. On a large journal most of the time goes to fetching
+/// each entry and its id from memory, so both are prefetched a few entries ahead.
+fn evidence_ids(entries: &[Entry], indices: &[usize]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::with_capacity(indices.len());
+    // Backwards (in journal order on a journal kept in date order), then reversed.
+    for k in (0..indices.len()).rev() {
+        if let Some(&far) = k.checked_sub(16).and_then(|j| indices.get(j)) {
+            prefetch((&raw const entries[far].id).cast());
+        }
+        if let Some(&near) = k.checked_sub(8).and_then(|j| indices.get(j)) {
+            prefetch(entries[near].id.as_ptr());
+        }
+        ids.push(entries[indices[k]].id.clone());
+    }
+    ids.reverse();
+    ids
+}
+
+/// How many different techniques the entries name, ignoring ASCII case. Most are spelled as in
+/// the framework's vocabulary, which is looked up without hashing each name through SipHash.
+fn distinct_techniques(ctx: &Context, entries: &[&Entry]) -> usize {
+    let vocabulary: Vec<String> = ctx
+        .framework
+        .techniques
+        .iter()
+        .map(|t| t.to_ascii_lowercase())
+        .collect();
+    let known = Ids::new(vocabulary.iter().enumerate().map(|(i, t)| (t.as_str(), i)));
+    let mut seen = vec![false; vocabulary.len()];
+    let mut others: HashSet<String> = HashSet::new();
+    for (k, entry) in entries.iter().enumerate() {
+        // Each entry, its list and its names are three fetches from memory: start them ahead.
+        if let Some(far) = entries.get(k + 16) {
+            prefetch((&raw const far.techniques).cast());
+        }
+        if let Some(mid) = entries.get(k + 8) {
+            prefetch(mid.techniques.as_ptr().cast());
+        }
+        if let Some(near) = entries.get(k + 4).and_then(|e| e.techniques.first()) {
+            prefetch(near.as_ptr());
+        }
+        for t in &entry.techniques {
+            // Vocabulary keys are lowercase, so an exact hit is already the lowercase form.
+            let class = known.get(t).or_else(|| {
+                let lower = t.to_ascii_lowercase();
+                let class = known.get(&lower);
+                if class.is_none() {
+                    others.insert(lower);
+                }
+                class
+            });
+            if let Some(i) = class {
+                seen[i] = true;
+            }
+        }
+    }
+    seen.iter().filter(|&&s| s).count() + others.len()
+}
+
 /// Describe an evidence rule in words.
 pub fn describe_rule(rule: &EvidenceRule) -> String {
     let years = if rule.within_years == 1 {
@@ -208,46 +269,52 @@ fn assess_evidence(
     let since = today
         .checked_sub_months(Months::new(rule.within_years.saturating_mul(12)))
         .unwrap_or(NaiveDate::MIN);
-    let kinds: Vec<usize> = rule
+    let mut kinds = vec![false; ctx.framework.kinds.len()];
+    for k in rule
         .kinds
         .iter()
         .filter_map(|k| ctx.framework.kind_index(k))
-        .collect();
+    {
+        kinds[k] = true;
+    }
     let metrics = MetricSet::of(ctx.framework, &rule.metrics);
     let everything = rule.kinds.is_empty() && rule.metrics.is_empty();
+    // The entries after `since` up to today, newest first.
+    let window = match since.succ_opt() {
+        Some(from) => ctx.window(from, today),
+        None => &[],
+    };
     let mut indices = Vec::new();
     let mut total = 0.0;
-    let mut techniques: Vec<&str> = Vec::new();
-    for (i, entry, resolved) in ctx.entries() {
-        if entry.date <= since || entry.date > today {
-            continue;
-        }
+    let entries = &ctx.journal.entries;
+    for dated in window {
         let counts = everything
-            || resolved.kind.is_some_and(|k| kinds.contains(&k))
-            || resolved.metrics.intersects(metrics);
+            || dated.kind().is_some_and(|k| kinds[k])
+            || dated.metrics.intersects(metrics);
         if !counts {
             continue;
         }
         match rule.measure {
             Measure::Entries => total += 1.0,
-            Measure::Hours => total += entry.hours.unwrap_or(0.0),
-            Measure::People => total += f64::from(entry.people.unwrap_or(0)),
-            Measure::DistinctTechniques => {
-                for t in &entry.techniques {
-                    let t = t.as_str();
-                    if !techniques.iter().any(|seen| seen.eq_ignore_ascii_case(t)) {
-                        techniques.push(t);
-                    }
-                }
-            }
+            Measure::People => total += f64::from(ctx.resolved[dated.position].people),
+            // Below, from the list.
+            Measure::Hours | Measure::DistinctTechniques => {}
         }
-        indices.push(i);
+        indices.push(dated.position);
     }
+    // `indices` is newest first, which on a journal kept in date order is backwards through
+    // memory: the passes that read the entries themselves go in journal order instead.
     if rule.measure == Measure::DistinctTechniques {
-        total = techniques.len() as f64;
+        let counted: Vec<&Entry> = indices.iter().rev().map(|&i| &entries[i]).collect();
+        total = distinct_techniques(ctx, &counted) as f64;
     }
-    let entries = &ctx.journal.entries;
-    indices.sort_by(|&a, &b| entries[b].date.cmp(&entries[a].date));
+    if rule.measure == Measure::Hours {
+        let mut in_order = indices.clone();
+        in_order.sort_unstable();
+        total = in_order
+            .iter()
+            .fold(0.0, |sum, &i| sum + ctx.resolved[i].hours);
+    }
     let status = if total >= rule.min {
         Status::Met
     } else if total > 0.0 || (!indices.is_empty() && rule.measure != Measure::Entries) {
@@ -270,7 +337,7 @@ fn assess_evidence(
     let mut st = status_of(exp, status, describe_rule(rule), missing);
     st.measured = Some(total);
     st.needed = Some(rule.min);
-    st.evidence = indices.iter().map(|&i| entries[i].id.clone()).collect();
+    st.evidence = evidence_ids(entries, &indices);
     st.entry_indices = indices;
     st
 }

@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{Context, Period};
+use super::{Context, Dated, Period};
 use crate::framework::{Metric, MetricGroup};
 use crate::model::RECOGNITION_ROLES;
 
@@ -131,13 +131,15 @@ fn row(metric: &Metric) -> MetricRow {
 pub fn tally(ctx: &Context, period: Period) -> Tally {
     let framework = ctx.framework;
     let mut metrics: Vec<MetricRow> = framework.metrics.iter().map(row).collect();
-    let months = period_months(ctx, period);
+    let window = ctx.window(period.from, period.to);
+    let months = period_months(period, window);
     let mut by_month: Vec<MonthCount> = months
         .iter()
         .map(|&month| MonthCount { month, entries: 0 })
         .collect();
     let first_month = months.first().copied();
     let publications = framework.metric_index("acad.publications");
+    let publication_kind = framework.kind_index("publication");
     let mut total = Tally {
         period,
         entries: 0,
@@ -148,38 +150,46 @@ pub fn tally(ctx: &Context, period: Period) -> Tally {
         by_month: Vec::new(),
         recognition: Recognition::default(),
     };
-    for (i, entry, resolved) in ctx.entries_in(period) {
-        let hours = entry.hours.unwrap_or(0.0);
-        let people = u64::from(entry.people.unwrap_or(0));
+    // Sums in journal order, so that totals of fractional hours do not depend on the dates.
+    for (_, entry, resolved) in ctx.entries_in(period) {
+        let hours = resolved.hours;
+        let people = u64::from(resolved.people);
+        let highlight = usize::from(resolved.highlight);
         total.entries += 1;
         total.hours += hours;
         total.people += people;
-        total.highlights += usize::from(entry.highlight);
-        for (m, row) in metrics.iter_mut().enumerate() {
-            if resolved.metrics.contains(m) {
+        total.highlights += highlight;
+        for m in resolved.metrics.iter() {
+            if let Some(row) = metrics.get_mut(m) {
                 row.entries += 1;
                 row.hours += hours;
                 row.people += people;
-                row.highlights += usize::from(entry.highlight);
-                row.entry_indices.push(i);
+                row.highlights += highlight;
             }
         }
         if let Some(first) = first_month {
-            let offset = month_offset(first, entry.date);
+            let offset = month_offset(first, resolved.date);
             if let Some(slot) = by_month.get_mut(offset) {
                 slot.entries += 1;
             }
         }
-        let is_publication = entry.kind == "publication"
-            || publications.is_some_and(|p| resolved.metrics.contains(p));
+        let publication_kind = match publication_kind {
+            Some(k) => resolved.kind() == Some(k),
+            None => entry.kind == "publication",
+        };
+        let is_publication =
+            publication_kind || publications.is_some_and(|p| resolved.metrics.contains(p));
         if is_publication {
             count_recognition(&mut total.recognition, entry.role.as_deref());
         }
     }
-    let journal = &ctx.journal.entries;
-    for row in &mut metrics {
-        row.entry_indices
-            .sort_by(|&a, &b| journal[b].date.cmp(&journal[a].date));
+    // The entries of each metric, newest first.
+    for dated in window {
+        for m in dated.metrics.iter() {
+            if let Some(row) = metrics.get_mut(m) {
+                row.entry_indices.push(dated.position);
+            }
+        }
     }
     total.metrics = metrics;
     total.by_month = by_month;
@@ -197,14 +207,9 @@ fn count_recognition(recognition: &mut Recognition, role: Option<&str>) {
 }
 
 /// The months to chart: the period's, or from the first entry when the period is open-ended.
-fn period_months(ctx: &Context, period: Period) -> Vec<NaiveDate> {
-    let first = ctx
-        .journal
-        .entries
-        .iter()
-        .map(|e| e.date)
-        .filter(|d| period.contains(*d))
-        .min();
+/// `window` holds the period's entries, newest first.
+fn period_months(period: Period, window: &[Dated]) -> Vec<NaiveDate> {
+    let first = window.last().map(|d| d.date);
     let from = match first {
         _ if period.days() <= 3660 => period.from,
         Some(first) => first,

@@ -46,7 +46,7 @@ pub fn time_allocation(ctx: &Context, period: Period) -> TimeReport {
             continue;
         };
         with += 1;
-        let area = resolved.kind.and_then(|k| {
+        let area = resolved.kind().and_then(|k| {
             framework
                 .work_areas
                 .iter()

@@ -7,7 +7,9 @@
 mod error;
 mod lock;
 mod paths;
+mod pretty;
 mod save;
+mod stream;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -96,8 +98,7 @@ impl Store {
     /// format is read but marked read-only.
     pub fn load(&self) -> Result<Loaded, StoreError> {
         let stamp = self.stamp();
-        let bytes = fs::read(&self.path).map_err(|e| StoreError::read(&self.path, e))?;
-        let journal = parse(&self.path, &bytes)?;
+        let journal = read_journal(&self.path)?;
         let read_only = (journal.version > model::VERSION).then(|| {
             format!(
                 "written by a newer corepath (format version {}; this one understands {}), so it is open read-only",
@@ -133,8 +134,10 @@ impl Store {
         E: From<StoreError>,
     {
         let _lock = Lock::acquire(&self.path)?;
-        let mut journal = match cached {
-            Some((journal, stamp)) if self.stamp() == Some(stamp) => journal.clone(),
+        // The journal as it is on disk: the cached one when the file has not changed since.
+        let reloaded;
+        let before = match cached {
+            Some((journal, stamp)) if self.stamp() == Some(stamp) => journal,
             _ => {
                 let loaded = self.load()?;
                 if let Some(why) = loaded.read_only {
@@ -142,17 +145,18 @@ impl Store {
                         StoreError::ReadOnly(format!("{}: {why}", self.path.display())).into(),
                     );
                 }
-                loaded.journal
+                reloaded = loaded.journal;
+                &reloaded
             }
         };
-        if journal.version > model::VERSION {
+        if before.version > model::VERSION {
             return Err(
                 StoreError::ReadOnly(format!("{} is open read-only", self.path.display())).into(),
             );
         }
-        let before = journal.clone();
+        let mut journal = before.clone();
         let value = change(&mut journal)?;
-        if journal != before {
+        if journal != *before {
             save::save(&self.path, &journal)?;
         }
         let stamp = self.stamp();
@@ -165,6 +169,24 @@ impl Store {
             },
         ))
     }
+}
+
+/// Read and parse the journal file in chunks (see [`stream`]), so that its text and its entries
+/// are never all in memory at once; a file the chunked reader does not take is read whole and
+/// given to [`parse`], which names the fault.
+fn read_journal(path: &Path) -> Result<Journal, StoreError> {
+    use std::io::{Read, Seek};
+    let mut file = fs::File::open(path).map_err(|e| StoreError::read(path, e))?;
+    match stream::read(&mut file) {
+        Ok(journal) if journal.format == model::FORMAT => return Ok(journal),
+        Ok(_) | Err(stream::Stop::Unusual) => {}
+        Err(stream::Stop::Io(e)) => return Err(StoreError::read(path, e)),
+    }
+    let mut bytes = Vec::new();
+    file.rewind()
+        .and_then(|()| file.read_to_end(&mut bytes))
+        .map_err(|e| StoreError::read(path, e))?;
+    parse(path, &bytes)
 }
 
 /// Parse journal bytes, naming the file, line and column of a fault.

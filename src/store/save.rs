@@ -10,7 +10,9 @@ use crate::model::Journal;
 
 /// The journal as it is written: pretty-printed, fields in a stable order, a final newline.
 pub fn to_bytes(journal: &Journal) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(journal).unwrap_or_default();
+    // About what an entry takes, so that the buffer is seldom grown and copied.
+    let capacity = 4096 + journal.entries.len() * 768;
+    let mut bytes = super::pretty::to_vec(journal, capacity).unwrap_or_default();
     bytes.push(b'\n');
     bytes
 }
