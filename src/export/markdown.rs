@@ -172,8 +172,8 @@ pub fn render(s: &Summary) -> String {
     out.push_str("## Headline figures\n\n");
     let _ = writeln!(
         out,
-        "- **{}** entries, **{}** hours logged, **{}** reached, {}",
-        h.entries,
+        "- **{}**, **{}** hours logged, **{}** reached, {}",
+        plural(h.entries as u64, "entry", "entries"),
         number(h.hours),
         plural(h.people, "person", "people"),
         plural(h.highlights as u64, "highlight", "highlights")

@@ -348,8 +348,8 @@ pub fn render_markdown(r: &Rollup) -> String {
     out.push_str("## At a glance\n\n");
     let _ = writeln!(
         out,
-        "- **{}** entries and **{}** hours logged",
-        r.entries,
+        "- **{}** and **{}** hours logged",
+        plural(r.entries as u64, "entry", "entries"),
         number(r.hours)
     );
     figure_item(
