@@ -88,164 +88,153 @@ const fn ctrl(c: char, label: &'static str, action: Action, help: &'static str) 
     }
 }
 
+/// The key tables, one binding a line.
 #[rustfmt::skip]
-const MOVE: &[Binding] = &[
-    alt(KeyCode::Up, "↑", Action::Up, "move up"),
-    alt(KeyCode::Down, "↓", Action::Down, "move down"),
-    alt(KeyCode::PageUp, "PgUp", Action::PageUp, "a page up"),
-    alt(KeyCode::PageDown, "PgDn", Action::PageDown, "a page down"),
-    alt(KeyCode::Home, "Home", Action::Top, "first row"),
-    alt(KeyCode::End, "End", Action::Bottom, "last row"),
-];
+mod tables {
+    use super::{Action, Binding, KeyCode, Tab, alt, ctrl, key};
 
-#[rustfmt::skip]
-const VIM: &[Binding] = &[
-    alt(KeyCode::Char('k'), "k", Action::Up, "move up"),
-    alt(KeyCode::Char('j'), "j", Action::Down, "move down"),
-];
+    pub(super) const MOVE: &[Binding] = &[
+        alt(KeyCode::Up, "↑", Action::Up, "move up"),
+        alt(KeyCode::Down, "↓", Action::Down, "move down"),
+        alt(KeyCode::PageUp, "PgUp", Action::PageUp, "a page up"),
+        alt(KeyCode::PageDown, "PgDn", Action::PageDown, "a page down"),
+        alt(KeyCode::Home, "Home", Action::Top, "first row"),
+        alt(KeyCode::End, "End", Action::Bottom, "last row"),
+    ];
 
-#[rustfmt::skip]
-const GLOBAL: &[Binding] = &[
-    alt(KeyCode::Char('1'), "1", Action::Show(Tab::Journal), "Journal tab"),
-    alt(KeyCode::Char('2'), "2", Action::Show(Tab::Metrics), "Metrics tab"),
-    alt(KeyCode::Char('3'), "3", Action::Show(Tab::Progression), "Progression tab"),
-    alt(KeyCode::Char('4'), "4", Action::Show(Tab::Cpd), "CPD tab"),
-    alt(KeyCode::Char('5'), "5", Action::Show(Tab::Goals), "Goals tab"),
-    alt(KeyCode::Char('6'), "6", Action::Show(Tab::Appraisal), "Appraisal tab"),
-    alt(KeyCode::Tab, "Tab", Action::NextTab, "next tab"),
-    alt(KeyCode::BackTab, "S-Tab", Action::PreviousTab, "previous tab"),
-    key(KeyCode::Char('?'), "?", Action::Help, "help"),
-    key(KeyCode::Char('q'), "q", Action::Quit, "quit"),
-];
+    pub(super) const VIM: &[Binding] = &[
+        alt(KeyCode::Char('k'), "k", Action::Up, "move up"),
+        alt(KeyCode::Char('j'), "j", Action::Down, "move down"),
+    ];
 
-#[rustfmt::skip]
-const WELCOME: &[Binding] = &[
-    key(KeyCode::Char('c'), "c", Action::CreateProfile, "create my profile"),
-    key(KeyCode::Char('d'), "d", Action::ExploreDemo, "explore the demo"),
-    alt(KeyCode::Up, "↑", Action::Up, "previous choice"),
-    alt(KeyCode::Down, "↓", Action::Down, "next choice"),
-    key(KeyCode::Enter, "Enter", Action::Enter, "choose"),
-    key(KeyCode::Char('q'), "q", Action::Quit, "quit"),
-];
+    pub(super) const GLOBAL: &[Binding] = &[
+        alt(KeyCode::Char('1'), "1", Action::Show(Tab::Journal), "Journal tab"),
+        alt(KeyCode::Char('2'), "2", Action::Show(Tab::Metrics), "Metrics tab"),
+        alt(KeyCode::Char('3'), "3", Action::Show(Tab::Progression), "Progression tab"),
+        alt(KeyCode::Char('4'), "4", Action::Show(Tab::Cpd), "CPD tab"),
+        alt(KeyCode::Char('5'), "5", Action::Show(Tab::Goals), "Goals tab"),
+        alt(KeyCode::Char('6'), "6", Action::Show(Tab::Appraisal), "Appraisal tab"),
+        alt(KeyCode::Tab, "Tab", Action::NextTab, "next tab"),
+        alt(KeyCode::BackTab, "S-Tab", Action::PreviousTab, "previous tab"),
+        key(KeyCode::Char('?'), "?", Action::Help, "help"),
+        key(KeyCode::Char('q'), "q", Action::Quit, "quit"),
+    ];
 
-#[rustfmt::skip]
-const FIELDS: &[Binding] = &[
-    key(KeyCode::Enter, "Enter", Action::Enter, "next"),
-    alt(KeyCode::Tab, "Tab", Action::NextField, "next field"),
-    alt(KeyCode::BackTab, "S-Tab", Action::PreviousField, "previous field"),
-    alt(KeyCode::Down, "↓", Action::NextField, "next field"),
-    alt(KeyCode::Up, "↑", Action::PreviousField, "previous field"),
-    key(KeyCode::Left, "←/→", Action::Left, "choose"),
-    alt(KeyCode::Right, "→", Action::Right, "change a choice"),
-    Binding { footer: false, ..ctrl(' ', "C-Space", Action::Toggle, "tick a list item (Space too)") },
-    ctrl('s', "C-s", Action::Save, "finish"),
-    key(KeyCode::Esc, "Esc", Action::Back, "back"),
-];
+    pub(super) const WELCOME: &[Binding] = &[
+        key(KeyCode::Char('c'), "c", Action::CreateProfile, "create my profile"),
+        key(KeyCode::Char('d'), "d", Action::ExploreDemo, "explore the demo"),
+        alt(KeyCode::Up, "↑", Action::Up, "previous choice"),
+        alt(KeyCode::Down, "↓", Action::Down, "next choice"),
+        key(KeyCode::Enter, "Enter", Action::Enter, "choose"),
+        key(KeyCode::Char('q'), "q", Action::Quit, "quit"),
+    ];
 
-#[rustfmt::skip]
-const KIND_PICKER: &[Binding] = &[
-    key(KeyCode::Enter, "Enter", Action::Enter, "choose this kind"),
-    key(KeyCode::Esc, "Esc", Action::Back, "cancel"),
-];
+    pub(super) const FIELDS: &[Binding] = &[
+        key(KeyCode::Enter, "Enter", Action::Enter, "next"),
+        alt(KeyCode::Tab, "Tab", Action::NextField, "next field"),
+        alt(KeyCode::BackTab, "S-Tab", Action::PreviousField, "previous field"),
+        alt(KeyCode::Down, "↓", Action::NextField, "next field"),
+        alt(KeyCode::Up, "↑", Action::PreviousField, "previous field"),
+        key(KeyCode::Left, "←/→", Action::Left, "choose"),
+        alt(KeyCode::Right, "→", Action::Right, "change a choice"),
+        Binding { footer: false, ..ctrl(' ', "C-Space", Action::Toggle, "tick a list item (Space too)") },
+        ctrl('s', "C-s", Action::Save, "finish"),
+        key(KeyCode::Esc, "Esc", Action::Back, "back"),
+    ];
 
-#[rustfmt::skip]
-const METRIC_CHECKLIST: &[Binding] = &[
-    key(KeyCode::Char(' '), "Space", Action::Toggle, "map / unmap the metric"),
-    key(KeyCode::Enter, "Enter", Action::Enter, "go on"),
-    key(KeyCode::Esc, "Esc", Action::Back, "back a step"),
-];
+    pub(super) const KIND_PICKER: &[Binding] = &[
+        key(KeyCode::Enter, "Enter", Action::Enter, "choose this kind"),
+        key(KeyCode::Esc, "Esc", Action::Back, "cancel"),
+    ];
 
-#[rustfmt::skip]
-const REVIEW: &[Binding] = &[
-    key(KeyCode::Enter, "Enter", Action::Save, "save the entry"),
-    ctrl('s', "C-s", Action::Save, "save the entry"),
-    key(KeyCode::Esc, "Esc", Action::Back, "back a step"),
-];
+    pub(super) const METRIC_CHECKLIST: &[Binding] = &[
+        key(KeyCode::Char(' '), "Space", Action::Toggle, "map / unmap the metric"),
+        key(KeyCode::Enter, "Enter", Action::Enter, "go on"),
+        key(KeyCode::Esc, "Esc", Action::Back, "back a step"),
+    ];
 
-#[rustfmt::skip]
-const CONFIRM: &[Binding] = &[
-    key(KeyCode::Char('y'), "y", Action::Yes, "yes"),
-    key(KeyCode::Enter, "Enter", Action::Yes, "yes"),
-    key(KeyCode::Char('n'), "n", Action::No, "no"),
-    key(KeyCode::Esc, "Esc", Action::No, "no"),
-];
+    pub(super) const REVIEW: &[Binding] = &[
+        key(KeyCode::Enter, "Enter", Action::Save, "save the entry"),
+        ctrl('s', "C-s", Action::Save, "save the entry"),
+        key(KeyCode::Esc, "Esc", Action::Back, "back a step"),
+    ];
 
-#[rustfmt::skip]
-const MESSAGE: &[Binding] = &[
-    key(KeyCode::Esc, "Esc", Action::Back, "close"),
-    alt(KeyCode::Enter, "Enter", Action::Back, "close"),
-    alt(KeyCode::Char('?'), "?", Action::Back, "close"),
-    alt(KeyCode::Char('q'), "q", Action::Back, "close"),
-    alt(KeyCode::Up, "↑", Action::Up, "scroll up"),
-    alt(KeyCode::Down, "↓", Action::Down, "scroll down"),
-];
+    pub(super) const CONFIRM: &[Binding] = &[
+        key(KeyCode::Char('y'), "y", Action::Yes, "yes"),
+        key(KeyCode::Enter, "Enter", Action::Yes, "yes"),
+        key(KeyCode::Char('n'), "n", Action::No, "no"),
+        key(KeyCode::Esc, "Esc", Action::No, "no"),
+    ];
 
-#[rustfmt::skip]
-const JOURNAL: &[Binding] = &[
-    key(KeyCode::Char('a'), "a", Action::Add, "add an entry"),
-    key(KeyCode::Char('e'), "e", Action::Edit, "edit"),
-    key(KeyCode::Char('d'), "d", Action::Delete, "delete"),
-    alt(KeyCode::Char('u'), "u", Action::Undo, "undo the last delete"),
-    key(KeyCode::Char('s'), "s", Action::Star, "star"),
-    key(KeyCode::Char('/'), "/", Action::Filter, "filter"),
-    alt(KeyCode::Char('t'), "t", Action::FilterKind, "filter by kind (cycle)"),
-    alt(KeyCode::Char('m'), "m", Action::FilterMetric, "filter by metric (cycle)"),
-    alt(KeyCode::Char('g'), "g", Action::FilterTag, "filter by tag (cycle)"),
-    alt(KeyCode::Char('p'), "p", Action::Period, "filter by period (cycle)"),
-    alt(KeyCode::Char('P'), "P", Action::CustomPeriod, "set a custom period"),
-    alt(KeyCode::Char('c'), "c", Action::ClearFilters, "clear all filters"),
-    alt(KeyCode::Esc, "Esc", Action::ClearFilters, "clear all filters"),
-];
+    pub(super) const MESSAGE: &[Binding] = &[
+        key(KeyCode::Esc, "Esc", Action::Back, "close"),
+        alt(KeyCode::Enter, "Enter", Action::Back, "close"),
+        alt(KeyCode::Char('?'), "?", Action::Back, "close"),
+        alt(KeyCode::Char('q'), "q", Action::Back, "close"),
+        alt(KeyCode::Up, "↑", Action::Up, "scroll up"),
+        alt(KeyCode::Down, "↓", Action::Down, "scroll down"),
+    ];
 
-#[rustfmt::skip]
-const FILTERING: &[Binding] = &[
-    key(KeyCode::Enter, "Enter", Action::Enter, "keep the filter"),
-    key(KeyCode::Esc, "Esc", Action::Back, "clear it"),
-    alt(KeyCode::Up, "↑", Action::Up, "move up"),
-    alt(KeyCode::Down, "↓", Action::Down, "move down"),
-];
+    pub(super) const JOURNAL: &[Binding] = &[
+        key(KeyCode::Char('a'), "a", Action::Add, "add an entry"),
+        key(KeyCode::Char('e'), "e", Action::Edit, "edit"),
+        key(KeyCode::Char('d'), "d", Action::Delete, "delete"),
+        alt(KeyCode::Char('u'), "u", Action::Undo, "undo the last delete"),
+        key(KeyCode::Char('s'), "s", Action::Star, "star"),
+        key(KeyCode::Char('/'), "/", Action::Filter, "filter"),
+        alt(KeyCode::Char('t'), "t", Action::FilterKind, "filter by kind (cycle)"),
+        alt(KeyCode::Char('m'), "m", Action::FilterMetric, "filter by metric (cycle)"),
+        alt(KeyCode::Char('g'), "g", Action::FilterTag, "filter by tag (cycle)"),
+        alt(KeyCode::Char('p'), "p", Action::Period, "filter by period (cycle)"),
+        alt(KeyCode::Char('P'), "P", Action::CustomPeriod, "set a custom period"),
+        alt(KeyCode::Char('c'), "c", Action::ClearFilters, "clear all filters"),
+        alt(KeyCode::Esc, "Esc", Action::ClearFilters, "clear all filters"),
+    ];
 
-#[rustfmt::skip]
-const METRICS: &[Binding] = &[
-    key(KeyCode::Enter, "Enter", Action::Enter, "its entries"),
-    key(KeyCode::Char('p'), "p", Action::Period, "period"),
-    key(KeyCode::Char('P'), "P", Action::CustomPeriod, "custom period"),
-];
+    pub(super) const FILTERING: &[Binding] = &[
+        key(KeyCode::Enter, "Enter", Action::Enter, "keep the filter"),
+        key(KeyCode::Esc, "Esc", Action::Back, "clear it"),
+        alt(KeyCode::Up, "↑", Action::Up, "move up"),
+        alt(KeyCode::Down, "↓", Action::Down, "move down"),
+    ];
 
-#[rustfmt::skip]
-const PROGRESSION: &[Binding] = &[
-    key(KeyCode::Left, "←/→", Action::Left, "tier"),
-    alt(KeyCode::Right, "→", Action::Right, "next tier"),
-    alt(KeyCode::Char('h'), "h", Action::Left, "previous tier"),
-    alt(KeyCode::Char('l'), "l", Action::Right, "next tier"),
-    key(KeyCode::Char('g'), "g", Action::MakeGoal, "make a goal"),
-    key(KeyCode::Char('m'), "m", Action::SelfAssess, "self-assess"),
-];
+    pub(super) const METRICS: &[Binding] = &[
+        key(KeyCode::Enter, "Enter", Action::Enter, "its entries"),
+    ];
 
-#[rustfmt::skip]
-const CPD: &[Binding] = &[
-    key(KeyCode::Char('p'), "p", Action::Period, "period"),
-    key(KeyCode::Char('P'), "P", Action::CustomPeriod, "custom period"),
-];
+    pub(super) const PERIOD: &[Binding] = &[
+        key(KeyCode::Char('p'), "p", Action::Period, "period"),
+        key(KeyCode::Char('P'), "P", Action::CustomPeriod, "custom period"),
+    ];
 
-#[rustfmt::skip]
-const GOALS: &[Binding] = &[
-    key(KeyCode::Char('a'), "a", Action::Add, "add a goal"),
-    key(KeyCode::Char('e'), "e", Action::Edit, "edit"),
-    key(KeyCode::Char('x'), "x", Action::Done, "done / open"),
-    key(KeyCode::Char('d'), "d", Action::Delete, "delete"),
-];
+    pub(super) const PROGRESSION: &[Binding] = &[
+        key(KeyCode::Left, "←/→", Action::Left, "tier"),
+        alt(KeyCode::Right, "→", Action::Right, "next tier"),
+        alt(KeyCode::Char('h'), "h", Action::Left, "previous tier"),
+        alt(KeyCode::Char('l'), "l", Action::Right, "next tier"),
+        key(KeyCode::Char('g'), "g", Action::MakeGoal, "make a goal"),
+        key(KeyCode::Char('m'), "m", Action::SelfAssess, "self-assess"),
+    ];
 
-#[rustfmt::skip]
-const APPRAISAL: &[Binding] = &[
-    key(KeyCode::Enter, "Enter", Action::Enter, "next step"),
-    key(KeyCode::Esc, "Esc", Action::Back, "previous step"),
-    alt(KeyCode::Char('p'), "p", Action::Period, "period (step 1)"),
-    alt(KeyCode::Char('P'), "P", Action::CustomPeriod, "custom period (step 1)"),
-    alt(KeyCode::Left, "←", Action::Left, "previous tier (step 1)"),
-    alt(KeyCode::Right, "→", Action::Right, "next tier (step 1)"),
-    alt(KeyCode::Char('s'), "s", Action::Star, "star / unstar (step 2)"),
-];
+    pub(super) const GOALS: &[Binding] = &[
+        key(KeyCode::Char('a'), "a", Action::Add, "add a goal"),
+        key(KeyCode::Char('e'), "e", Action::Edit, "edit"),
+        key(KeyCode::Char('x'), "x", Action::Done, "done / open"),
+        key(KeyCode::Char('d'), "d", Action::Delete, "delete"),
+    ];
+
+    pub(super) const APPRAISAL: &[Binding] = &[
+        key(KeyCode::Enter, "Enter", Action::Enter, "next step"),
+        key(KeyCode::Esc, "Esc", Action::Back, "previous step"),
+        alt(KeyCode::Char('p'), "p", Action::Period, "period (step 1)"),
+        alt(KeyCode::Char('P'), "P", Action::CustomPeriod, "custom period (step 1)"),
+        alt(KeyCode::Left, "←", Action::Left, "previous tier (step 1)"),
+        alt(KeyCode::Right, "→", Action::Right, "next tier (step 1)"),
+        alt(KeyCode::Char('s'), "s", Action::Star, "star / unstar (step 2)"),
+    ];
+}
+
+use tables::*;
 
 /// The tables that apply in a context, most specific first.
 pub fn tables(context: Context) -> &'static [&'static [Binding]] {
@@ -259,9 +248,9 @@ pub fn tables(context: Context) -> &'static [&'static [Binding]] {
         Context::Message => &[MESSAGE],
         Context::Journal => &[JOURNAL, MOVE, VIM, GLOBAL],
         Context::Filtering => &[FILTERING],
-        Context::Metrics => &[METRICS, MOVE, VIM, GLOBAL],
+        Context::Metrics => &[METRICS, PERIOD, MOVE, VIM, GLOBAL],
         Context::Progression => &[PROGRESSION, MOVE, VIM, GLOBAL],
-        Context::Cpd => &[CPD, MOVE, VIM, GLOBAL],
+        Context::Cpd => &[PERIOD, MOVE, VIM, GLOBAL],
         Context::Goals => &[GOALS, MOVE, VIM, GLOBAL],
         Context::Appraisal => &[APPRAISAL, MOVE, VIM, GLOBAL],
     }
