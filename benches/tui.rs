@@ -96,9 +96,10 @@ fn tui(c: &mut Criterion) {
     group.bench_function("startup_to_first_frame", |b| {
         b.iter_with_large_drop(|| {
             let framework = Framework::bundled().expect("the bundled framework");
+            let size = std::fs::metadata(&path).map_or(0, |m| m.len());
             let mut terminal = terminal();
             terminal
-                .draw(|frame| render_opening(&path, frame))
+                .draw(|frame| render_opening(&path, size, frame))
                 .expect("draw");
             (framework, terminal)
         });

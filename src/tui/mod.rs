@@ -55,9 +55,11 @@ pub fn run(
     today: chrono::NaiveDate,
     demo: Option<tempfile::TempDir>,
 ) -> Result<(), RunError> {
+    // The size is read before drawing: drawing does no I/O.
+    let size = std::fs::metadata(store.path()).map_or(0, |m| m.len());
     ratatui::run(|terminal| {
         terminal
-            .draw(|frame| ui::render_opening(store.path(), frame))
+            .draw(|frame| ui::render_opening(store.path(), size, frame))
             .map_err(RunError::Terminal)?;
         let mut app =
             App::new(framework, store, today, chrono::Utc::now).map_err(RunError::Journal)?;

@@ -69,9 +69,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     popup::render(app, frame, area);
 }
 
-/// The first frame: what is being opened, while a large journal loads.
-pub fn render_opening(path: &std::path::Path, frame: &mut Frame) {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+/// The first frame: what is being opened (a journal of `size` bytes), while a large journal loads.
+pub fn render_opening(path: &std::path::Path, size: u64, frame: &mut Frame) {
     let what = if size > 0 {
         format!(
             " Opening {} ({:.1} MB)…",
