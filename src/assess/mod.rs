@@ -3,11 +3,15 @@
 //! Pure functions of a [`Context`] (the framework and the journal, indexed once) and dates passed
 //! in; nothing here reads the clock or touches the file system.
 
+mod compare;
 mod cpd;
+mod evidence;
 mod period;
 mod progress;
 mod tally;
+mod techniques;
 mod time;
+mod words;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -16,7 +20,10 @@ use crate::model::{Entry, Journal};
 
 pub use cpd::{CategoryRow, CpdReport, StandardResult, cpd};
 pub use period::Period;
-pub use progress::{ExpectationStatus, Progress, Status, progress};
+pub use compare::{Change, Comparison, compare};
+pub use progress::{ExpectationStatus, PartStatus, Progress, Status, progress};
+pub use techniques::Techniques;
+pub use words::{describe_part, describe_rule};
 pub use tally::{MetricRow, MonthCount, Recognition, Tally, tally};
 pub use time::{AreaRow, TimeReport, time_allocation};
 
@@ -36,6 +43,8 @@ pub struct Context<'a> {
     resolved: Vec<Resolved>,
     /// The entries newest first, entries of the same day in journal order.
     newest_first: Vec<Dated>,
+    /// The technique vocabulary: the framework's and the person's own.
+    techniques: Techniques<'a>,
 }
 
 /// What the assessments read of one entry.
@@ -44,15 +53,31 @@ struct Resolved {
     metrics: MetricSet,
     /// The entry's hours, 0 when it has none.
     hours: f64,
+    /// Its instrument usage hours, 0 when it has none.
+    usage_hours: f64,
     /// The kind's position, or [`NO_KIND`].
     kind: u32,
     date: NaiveDate,
     people: u32,
     highlight: bool,
+    /// The role's position in the kind's vocabulary, or [`NOT_GIVEN`].
+    role: u8,
+    /// The scope's position in the framework's scopes, or [`NOT_GIVEN`].
+    scope: u8,
 }
 
 /// The kind position of an entry whose kind the framework does not know.
 const NO_KIND: u32 = u32::MAX;
+
+/// A role or scope that is absent, or not one of the vocabulary's.
+const NOT_GIVEN: u8 = u8::MAX;
+
+fn position_u8(position: Option<usize>) -> u8 {
+    position
+        .and_then(|p| u8::try_from(p).ok())
+        .filter(|&p| p != NOT_GIVEN)
+        .unwrap_or(NOT_GIVEN)
+}
 
 impl Resolved {
     fn kind(self) -> Option<usize> {
@@ -168,16 +193,25 @@ impl<'a> Context<'a> {
                         set.insert(i);
                     }
                 }
+                let kind = kinds.get(&e.kind);
+                let role = match (kind, &e.role) {
+                    (Some(k), Some(role)) => framework.kinds[k].roles.position(role),
+                    _ => None,
+                };
                 Resolved {
                     metrics: set,
                     hours: e.hours.unwrap_or(0.0),
-                    kind: kinds
-                        .get(&e.kind)
+                    usage_hours: e.usage_hours.unwrap_or(0.0),
+                    kind: kind
                         .and_then(|k| u32::try_from(k).ok())
                         .unwrap_or(NO_KIND),
                     date: e.date,
                     people: e.people.unwrap_or(0),
                     highlight: e.highlight,
+                    role: position_u8(role),
+                    scope: position_u8(
+                        e.scope.as_deref().and_then(|s| framework.scopes.position(s)),
+                    ),
                 }
             })
             .collect();
@@ -187,7 +221,29 @@ impl<'a> Context<'a> {
             journal,
             resolved,
             newest_first,
+            techniques: Techniques::new(framework, &journal.profile),
         }
+    }
+
+    /// The technique vocabulary this journal is assessed with.
+    pub fn techniques(&self) -> &Techniques<'a> {
+        &self.techniques
+    }
+
+    /// The role id of an entry, from its kind's vocabulary: `None` when it gives none, or one
+    /// that is not in the vocabulary ("role not given").
+    pub fn role_of(&self, position: usize) -> Option<&'a str> {
+        let r = self.resolved.get(position)?;
+        let kind = r.kind()?;
+        let terms = self.framework.kinds[kind].roles.terms();
+        terms.get(usize::from(r.role)).map(|t| t.id.as_str())
+    }
+
+    /// The scope id of an entry, when it gives a known one.
+    pub fn scope_of(&self, position: usize) -> Option<&'a str> {
+        let r = self.resolved.get(position)?;
+        let terms = self.framework.scopes.terms();
+        terms.get(usize::from(r.scope)).map(|t| t.id.as_str())
     }
 
     /// Every entry with its position, kind position and metric set.
@@ -285,6 +341,7 @@ fn newest_first(resolved: &[Resolved]) -> Vec<Dated> {
 
 /// Ids to positions through a cheap hash: resolving every entry of a large journal through the
 /// framework's maps (SipHash) was most of the cost of [`Context::new`].
+#[derive(Debug)]
 pub(crate) struct Ids<'k> {
     slots: Vec<Option<(Fingerprint, &'k str, usize)>>,
     mask: usize,

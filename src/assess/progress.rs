@@ -1,14 +1,14 @@
 //! Progression toward a tier: each expectation met, partial, missing or self-assessed, with the
 //! entries that evidence it and what is still missing.
 
-use std::collections::HashSet;
-
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Context, Ids, MetricSet, prefetch};
-use crate::framework::{EvidenceRule, Expectation, Measure, ProfileCheck, Rule, Tier};
-use crate::model::{Entry, Profile};
+use super::Context;
+use super::evidence::{self, Measured};
+use super::words;
+use crate::framework::{EvidenceRule, Expectation, Join, ProfileCheck, Rule, Tier};
+use crate::model::Profile;
 use crate::text::number;
 
 /// Where an expectation stands.
@@ -46,10 +46,25 @@ impl Status {
         }
     }
 
-    /// Whether it counts toward readiness.
+    /// Whether it is met from evidence (entries or the profile); a self-assessment is not.
     pub fn is_met(self) -> bool {
-        matches!(self, Status::Met | Status::SelfAssessed)
+        self == Status::Met
     }
+}
+
+/// One part of a combined rule and what the journal shows for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartStatus {
+    /// The part in words.
+    pub rule: String,
+    /// What was measured, in the part's unit.
+    pub measured: f64,
+    /// Its threshold.
+    pub needed: f64,
+    /// The unit of both (`entries`, `hours`…).
+    pub unit: &'static str,
+    /// Whether the threshold is reached.
+    pub met: bool,
 }
 
 /// One expectation and what the journal shows for it.
@@ -63,12 +78,24 @@ pub struct ExpectationStatus {
     pub status: Status,
     /// How it is evidenced, in words (`≥ 2 entries in 3 years (corepath default)`).
     pub rule: String,
-    /// What was measured, for evidence rules.
+    /// What was measured, for single evidence rules.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measured: Option<f64>,
-    /// The threshold, for evidence rules.
+    /// The threshold, for single evidence rules.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub needed: Option<f64>,
+    /// The unit of `measured` and `needed` (`entries`, `distinct techniques`…).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'static str>,
+    /// For distinct techniques: the techniques counted, by label.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measured_names: Vec<String>,
+    /// Techniques the entries name that no vocabulary knows, so not counted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub uncounted: Vec<String>,
+    /// For a combined rule: each part.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<PartStatus>,
     /// Ids of the entries that count, newest first.
     pub evidence: Vec<String>,
     /// What is still missing; empty when met.
@@ -94,18 +121,30 @@ pub struct Progress {
     pub as_of: NaiveDate,
     /// Every expectation, in the framework's order.
     pub expectations: Vec<ExpectationStatus>,
-    /// How many are met or self-assessed.
+    /// How many are met from evidence (entries or the profile).
     pub met: usize,
+    /// How many the user marked met with a justification: never counted as met.
+    pub self_assessed: usize,
     /// How many are partial.
     pub partial: usize,
+    /// How many have no evidence.
+    pub missing: usize,
     /// How many expectations the tier has.
     pub total: usize,
 }
 
 impl Progress {
-    /// `7 of 10 expectations met`.
+    /// `6 of 9 met, 1 self-assessed, 2 partial, 0 missing`: the four counts, apart.
     pub fn readiness(&self) -> String {
-        format!("{} of {} expectations met", self.met, self.total)
+        format!(
+            "{} of {} met, {} self-assessed, {} partial, {} missing",
+            self.met, self.total, self.self_assessed, self.partial, self.missing
+        )
+    }
+
+    /// The status of one expectation.
+    pub fn status_of(&self, id: &str) -> Option<&ExpectationStatus> {
+        self.expectations.iter().find(|e| e.id == id)
     }
 }
 
@@ -116,18 +155,16 @@ pub fn progress(ctx: &Context, tier: &Tier, today: NaiveDate) -> Progress {
         .iter()
         .map(|exp| assess_expectation(ctx, tier, exp, today))
         .collect();
-    let met = expectations.iter().filter(|e| e.status.is_met()).count();
-    let partial = expectations
-        .iter()
-        .filter(|e| e.status == Status::Partial)
-        .count();
+    let count = |status: Status| expectations.iter().filter(|e| e.status == status).count();
     Progress {
         tier: tier.id.clone(),
         title: tier.title.clone(),
         as_of: today,
         total: expectations.len(),
-        met,
-        partial,
+        met: count(Status::Met),
+        self_assessed: count(Status::SelfAssessed),
+        partial: count(Status::Partial),
+        missing: count(Status::Missing),
         expectations,
     }
 }
@@ -145,6 +182,10 @@ fn status_of(
         rule,
         measured: None,
         needed: None,
+        unit: None,
+        measured_names: Vec::new(),
+        uncounted: Vec::new(),
+        parts: Vec::new(),
         evidence: Vec::new(),
         missing,
         suggestion: exp.suggestion.clone(),
@@ -160,7 +201,7 @@ fn assess_expectation(
     today: NaiveDate,
 ) -> ExpectationStatus {
     match &exp.rule {
-        Rule::Evidence(rule) => assess_evidence(ctx, exp, rule, today),
+        Rule::Evidence(_) | Rule::Combined { .. } => assess_evidence(ctx, exp, today),
         Rule::Profile { check, min_years } => {
             let (status, rule, missing) =
                 assess_profile(ctx, tier, &ctx.journal.profile, *check, *min_years);
@@ -168,7 +209,11 @@ fn assess_expectation(
         }
         Rule::SelfAssessed => {
             let rule = "self-assessed: no journal entry can show it".to_string();
-            match ctx.journal.self_assessment(&exp.id) {
+            match ctx
+                .journal
+                .self_assessment(&exp.id)
+                .filter(|s| s.date <= today)
+            {
                 Some(s) => {
                     let mut st = status_of(exp, Status::SelfAssessed, rule, String::new());
                     st.justification = Some(s.justification.clone());
@@ -185,160 +230,133 @@ fn assess_expectation(
     }
 }
 
-/// The ids of these entries, in this order. On a large journal most of the time goes to fetching
-/// each entry and its id from memory, so both are prefetched a few entries ahead.
-fn evidence_ids(entries: &[Entry], indices: &[usize]) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::with_capacity(indices.len());
-    // Backwards (in journal order on a journal kept in date order), then reversed.
-    for k in (0..indices.len()).rev() {
-        if let Some(&far) = k.checked_sub(16).and_then(|j| indices.get(j)) {
-            prefetch((&raw const entries[far].id).cast());
-        }
-        if let Some(&near) = k.checked_sub(8).and_then(|j| indices.get(j)) {
-            prefetch(entries[near].id.as_ptr());
-        }
-        ids.push(entries[indices[k]].id.clone());
-    }
-    ids.reverse();
-    ids
-}
-
-/// How many different techniques the entries name, ignoring ASCII case. Most are spelled as in
-/// the framework's vocabulary, which is looked up without hashing each name through SipHash.
-fn distinct_techniques(ctx: &Context, entries: &[&Entry]) -> usize {
-    let vocabulary: Vec<String> = ctx
-        .framework
-        .techniques
+/// The ids of the entries at these positions, in this order.
+fn ids_of(ctx: &Context, indices: &[usize]) -> Vec<String> {
+    indices
         .iter()
-        .map(|t| t.to_ascii_lowercase())
-        .collect();
-    let known = Ids::new(vocabulary.iter().enumerate().map(|(i, t)| (t.as_str(), i)));
-    let mut seen = vec![false; vocabulary.len()];
-    let mut others: HashSet<String> = HashSet::new();
-    for (k, entry) in entries.iter().enumerate() {
-        // Each entry, its list and its names are three fetches from memory: start them ahead.
-        if let Some(far) = entries.get(k + 16) {
-            prefetch((&raw const far.techniques).cast());
-        }
-        if let Some(mid) = entries.get(k + 8) {
-            prefetch(mid.techniques.as_ptr().cast());
-        }
-        if let Some(near) = entries.get(k + 4).and_then(|e| e.techniques.first()) {
-            prefetch(near.as_ptr());
-        }
-        for t in &entry.techniques {
-            // Vocabulary keys are lowercase, so an exact hit is already the lowercase form.
-            let class = known.get(t).or_else(|| {
-                let lower = t.to_ascii_lowercase();
-                let class = known.get(&lower);
-                if class.is_none() {
-                    others.insert(lower);
-                }
-                class
-            });
-            if let Some(i) = class {
-                seen[i] = true;
-            }
-        }
-    }
-    seen.iter().filter(|&&s| s).count() + others.len()
+        .map(|&i| ctx.journal.entries[i].id.clone())
+        .collect()
 }
 
-/// Describe an evidence rule in words.
-pub fn describe_rule(rule: &EvidenceRule) -> String {
-    let years = if rule.within_years == 1 {
-        "the last year".to_string()
+/// What one rule still lacks: "2 more entries (have 0 of 2 since 2024-12-02)".
+fn shortfall(rule: &EvidenceRule, m: &Measured) -> String {
+    let more = (rule.min - m.total).max(0.0);
+    let unit = if more == 1.0 {
+        rule.measure.unit_one()
     } else {
-        format!("{} years", rule.within_years)
+        rule.measure.unit()
     };
     format!(
-        "≥ {} {} in {} ({})",
+        "{} more {unit} (have {} of {} since {})",
+        number(more),
+        number(m.total),
         number(rule.min),
-        rule.measure.unit(),
-        years,
-        rule.basis
+        m.since
     )
 }
 
-fn assess_evidence(
-    ctx: &Context,
-    exp: &Expectation,
-    rule: &EvidenceRule,
-    today: NaiveDate,
-) -> ExpectationStatus {
-    let since = today
-        .checked_sub_months(Months::new(rule.within_years.saturating_mul(12)))
-        .unwrap_or(NaiveDate::MIN);
-    let mut kinds = vec![false; ctx.framework.kinds.len()];
-    for k in rule
-        .kinds
+/// Unknown techniques, and what each may have meant.
+fn uncounted_note(ctx: &Context, uncounted: &[String]) -> Option<String> {
+    if uncounted.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = uncounted
         .iter()
-        .filter_map(|k| ctx.framework.kind_index(k))
-    {
-        kinds[k] = true;
-    }
-    let metrics = MetricSet::of(ctx.framework, &rule.metrics);
-    let everything = rule.kinds.is_empty() && rule.metrics.is_empty();
-    // The entries after `since` up to today, newest first.
-    let window = match since.succ_opt() {
-        Some(from) => ctx.window(from, today),
-        None => &[],
+        .map(|t| match ctx.techniques().suggest(t) {
+            Some(s) => format!("{t}? (did you mean {}?)", ctx.techniques().label(s)),
+            None => format!("{t}?"),
+        })
+        .collect();
+    Some(format!(
+        "not counted until added to your own techniques: {}",
+        names.join(", ")
+    ))
+}
+
+fn assess_evidence(ctx: &Context, exp: &Expectation, today: NaiveDate) -> ExpectationStatus {
+    let framework = ctx.framework;
+    let parts = exp.rule.evidence_parts();
+    let any_of = matches!(
+        exp.rule,
+        Rule::Combined {
+            join: Join::AnyOf,
+            ..
+        }
+    );
+    let measured: Vec<Measured> = parts
+        .iter()
+        .map(|p| evidence::measure(ctx, p, today))
+        .collect();
+    let met: Vec<bool> = parts
+        .iter()
+        .zip(&measured)
+        .map(|(p, m)| m.total >= p.min)
+        .collect();
+    let evidenced = if any_of {
+        met.iter().any(|&m| m)
+    } else {
+        met.iter().all(|&m| m)
     };
-    let mut indices = Vec::new();
-    let mut total = 0.0;
+    let some = measured
+        .iter()
+        .any(|m| m.total > 0.0 || !m.indices.is_empty());
+    let status = match (evidenced, some) {
+        (true, _) => Status::Met,
+        (false, true) => Status::Partial,
+        (false, false) => Status::Missing,
+    };
+    let mut missing: Vec<String> = Vec::new();
+    if status != Status::Met {
+        for ((part, m), &ok) in parts.iter().zip(&measured).zip(&met) {
+            if ok {
+                continue;
+            }
+            missing.push(if parts.len() == 1 {
+                shortfall(part, m)
+            } else {
+                format!("{}: {}", words::what(framework, part), shortfall(part, m))
+            });
+        }
+    }
+    let uncounted: Vec<String> = measured.iter().flat_map(|m| m.uncounted.clone()).collect();
+    if let Some(note) = uncounted_note(ctx, &uncounted) {
+        missing.push(note);
+    }
+    let rule = words::describe_rule(framework, &exp.rule).unwrap_or_default();
+    let joiner = if any_of { "; or " } else { "; " };
+    let mut st = status_of(exp, status, rule, missing.join(joiner));
+    // The evidence of every part, newest first, each entry once.
+    let mut indices: Vec<usize> = measured.iter().flat_map(|m| m.indices.clone()).collect();
+    indices.sort_unstable();
+    indices.dedup();
     let entries = &ctx.journal.entries;
-    for dated in window {
-        let counts = everything
-            || dated.kind().is_some_and(|k| kinds[k])
-            || dated.metrics.intersects(metrics);
-        if !counts {
-            continue;
-        }
-        match rule.measure {
-            Measure::Entries => total += 1.0,
-            Measure::People => total += f64::from(ctx.resolved[dated.position].people),
-            // Below, from the list.
-            Measure::Hours | Measure::DistinctTechniques => {}
-        }
-        indices.push(dated.position);
-    }
-    // `indices` is newest first, which on a journal kept in date order is backwards through
-    // memory: the passes that read the entries themselves go in journal order instead.
-    if rule.measure == Measure::DistinctTechniques {
-        let counted: Vec<&Entry> = indices.iter().rev().map(|&i| &entries[i]).collect();
-        total = distinct_techniques(ctx, &counted) as f64;
-    }
-    if rule.measure == Measure::Hours {
-        let mut in_order = indices.clone();
-        in_order.sort_unstable();
-        total = in_order
-            .iter()
-            .fold(0.0, |sum, &i| sum + ctx.resolved[i].hours);
-    }
-    let status = if total >= rule.min {
-        Status::Met
-    } else if total > 0.0 || (!indices.is_empty() && rule.measure != Measure::Entries) {
-        Status::Partial
-    } else {
-        Status::Missing
-    };
-    let missing = if status == Status::Met {
-        String::new()
-    } else {
-        format!(
-            "{} more {} (have {} of {} since {})",
-            number((rule.min - total).max(0.0)),
-            rule.measure.unit(),
-            number(total),
-            number(rule.min),
-            since.succ_opt().unwrap_or(since)
-        )
-    };
-    let mut st = status_of(exp, status, describe_rule(rule), missing);
-    st.measured = Some(total);
-    st.needed = Some(rule.min);
-    st.evidence = evidence_ids(entries, &indices);
+    indices.sort_by_key(|&i| (std::cmp::Reverse(entries[i].date), i));
+    st.evidence = ids_of(ctx, &indices);
     st.entry_indices = indices;
+    st.uncounted = uncounted;
+    st.measured_names = measured
+        .iter()
+        .flat_map(|m| m.names.iter())
+        .map(|n| ctx.techniques().label(n).to_string())
+        .collect();
+    if let ([part], [m]) = (parts, measured.as_slice()) {
+        st.measured = Some(m.total);
+        st.needed = Some(part.min);
+        st.unit = Some(part.measure.unit());
+    } else {
+        st.parts = parts
+            .iter()
+            .zip(&measured)
+            .zip(&met)
+            .map(|((part, m), &ok)| PartStatus {
+                rule: words::describe_part(framework, part),
+                measured: m.total,
+                needed: part.min,
+                unit: part.measure.unit(),
+                met: ok,
+            })
+            .collect();
+    }
     st
 }
 

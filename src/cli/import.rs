@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use super::table::truncate;
 use super::{CliError, Env};
 use crate::import::{self, Candidate, ImportFormat, Options, Plan};
-use crate::model::InputError;
+use crate::model::check_role;
 use crate::store::fresh_id;
 
 /// The formats `corepath import` reads.
@@ -114,18 +114,7 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
                     .into(),
             ));
         }
-        let roles = env
-            .framework
-            .kind(import::bibtex::KIND)
-            .map(|k| k.roles.clone())
-            .unwrap_or_default();
-        if !roles.is_empty() && !roles.iter().any(|r| r == role.trim()) {
-            return Err(CliError::flag(InputError::new(
-                "role",
-                role,
-                &format!("one of {}", roles.join(", ")),
-            )));
-        }
+        check_role(&env.framework, import::bibtex::KIND, role).map_err(CliError::flag)?;
     }
     let bytes =
         std::fs::read(path).map_err(|e| CliError::Message(format!("cannot read {shown}: {e}")))?;

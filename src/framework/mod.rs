@@ -5,15 +5,19 @@
 //! type, validates it with the JSON path of every fault, and answers look-ups. It does no I/O: the
 //! caller hands it the text.
 
+mod ladder;
 mod rule;
 mod validate;
+mod vocabulary;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-pub use rule::{DEFAULT_BASIS, EvidenceRule, Measure, ProfileCheck, Rule};
+pub use ladder::{Inversion, inversions};
+pub use rule::{DEFAULT_BASIS, EvidenceRule, Filter, Join, Measure, ProfileCheck, Rule};
 pub use validate::FrameworkError;
+pub use vocabulary::{Term, Vocabulary, fold};
 
 /// The framework bundled with corepath, as JSON text.
 pub const BUNDLED_JSON: &str = include_str!("../../assets/framework.json");
@@ -44,8 +48,12 @@ pub struct Framework {
     pub work_areas: Vec<Described>,
     /// Technology areas an entry may involve (Appendix A 1c).
     pub technology_areas: Vec<Described>,
-    /// Suggested technique vocabulary; entries may name others.
-    pub techniques: Vec<String>,
+    /// The technique vocabulary, with other spellings of each; entries may name others, which
+    /// count toward distinct techniques once the user adds them to their own vocabulary.
+    pub techniques: Vocabulary,
+    /// How far an activity reaches: local, institutional, national, international.
+    #[serde(default = "default_scopes")]
+    pub scopes: Vocabulary,
     /// Qualification levels, lowest first.
     pub qualifications: Vec<Described>,
     /// The CPD record standards and their thresholds.
@@ -151,6 +159,14 @@ pub struct CpdConfig {
     pub max_gap_days: u32,
     /// The share of CPD entries that must carry each kind of reflection (0–1).
     pub reflection_share: f64,
+    /// The share of CPD entries that must carry evidence (a link, a file, an identifier) for the
+    /// record to be one that can show evidence on request (0–1).
+    #[serde(default = "default_evidence_share")]
+    pub evidence_share: f64,
+    /// Fewer categories a registration body accepts in exceptional cases (the standards say two);
+    /// absent when the framework does not allow the exception.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exceptional_min_categories: Option<usize>,
     /// The audit period, in months, used when no period is given.
     pub period_months: u32,
 }
@@ -163,8 +179,12 @@ pub enum QuestionField {
     Hours,
     /// People trained, supported or reached.
     People,
+    /// Instrument usage hours (utilisation), apart from effort hours.
+    UsageHours,
     /// The person's role (for publications, the recognition role).
     Role,
+    /// How far the activity reached: local, institutional, national, international.
+    Scope,
     /// CRediT roles.
     Credit,
     /// Techniques involved.
@@ -208,14 +228,24 @@ pub struct EntryKind {
     pub help: String,
     /// The area of work its hours count towards.
     pub area: String,
-    /// The metrics an entry of this kind maps to unless the user changes them.
+    /// The metrics an entry of this kind maps to unless the user changes them. Empty only when
+    /// the help says why no metric of the recommendation covers it.
     pub metrics: Vec<String>,
+    /// Metrics by scope, where the reach decides the metric (a national committee is A.g, a
+    /// local user committee is not).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scope_metrics: BTreeMap<String, Vec<String>>,
+    /// Whether the kind is a learning and development activity in itself (a course, reading,
+    /// job shadowing): such entries always count toward the CPD mix; other kinds count when the
+    /// person reflects on them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub learning: bool,
     /// Its default CPD activity category, where it is CPD.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpd_category: Option<String>,
-    /// The allowed values of `role`; empty means free text.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub roles: Vec<String>,
+    /// The allowed values of `role`, with labels and other spellings; empty means free text.
+    #[serde(default, skip_serializing_if = "Vocabulary::is_empty")]
+    pub roles: Vocabulary,
     /// The kind's own questions, in order.
     #[serde(default)]
     pub questions: Vec<Question>,
@@ -278,6 +308,10 @@ pub struct Expectation {
     pub id: String,
     /// The expectation, paraphrased.
     pub text: String,
+    /// The theme it shares with expectations of other tiers (`training`, `quality`…): within a
+    /// theme, thresholds never fall as the ladder climbs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
     /// How it is evidenced.
     pub rule: Rule,
     /// What to log or do to evidence it.
@@ -383,6 +417,13 @@ impl Framework {
         self.technology_areas.iter().any(|a| a.id == id)
     }
 
+    /// The metrics an entry of this kind maps to by default, given its scope.
+    pub fn default_metrics<'a>(&self, kind: &'a EntryKind, scope: Option<&str>) -> &'a [String] {
+        scope
+            .and_then(|s| kind.scope_metrics.get(s))
+            .unwrap_or(&kind.metrics)
+    }
+
     /// Whether `id` is a CPD activity category.
     pub fn is_cpd_category(&self, id: &str) -> bool {
         self.cpd.categories.iter().any(|c| c.id == id)
@@ -396,6 +437,14 @@ impl Framework {
             .collect::<Vec<_>>()
             .join(", ")
     }
+}
+
+fn default_scopes() -> Vocabulary {
+    Vocabulary::of_ids(["local", "institutional", "national", "international"])
+}
+
+fn default_evidence_share() -> f64 {
+    0.5
 }
 
 impl Index {

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::{FORMAT, Framework, Rule, VERSION};
+use super::{EvidenceRule, FORMAT, Framework, VERSION, Vocabulary};
 
 /// Why a framework file was refused: the JSON path of the fault and what is wrong there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +101,60 @@ fn known(
     Ok(())
 }
 
+fn in_vocabulary(
+    path: &str,
+    vocabulary: &Vocabulary,
+    values: &[String],
+    what: &str,
+) -> Result<(), FrameworkError> {
+    for (i, v) in values.iter().enumerate() {
+        if vocabulary.get(v).is_none() {
+            return Err(fault(
+                format!("{path}[{i}]"),
+                format!("unknown {what} \"{v}\" (expected one of: {})", vocabulary.ids()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A rule's `where`: every value must be one the entries it selects can have.
+fn check_filter(f: &Framework, path: &str, rule: &EvidenceRule) -> Result<(), FrameworkError> {
+    let filter = &rule.filter;
+    let path = format!("{path}.where");
+    if !filter.role.is_empty() {
+        // The roles of the rule's kinds, or of every kind when it names none.
+        let kinds: Vec<&super::EntryKind> = if rule.kinds.is_empty() {
+            f.kinds.iter().collect()
+        } else {
+            rule.kinds.iter().filter_map(|k| f.kind(k)).collect()
+        };
+        for (i, role) in filter.role.iter().enumerate() {
+            if !kinds.iter().any(|k| k.roles.get(role).is_some()) {
+                let known: Vec<String> = kinds
+                    .iter()
+                    .filter(|k| !k.roles.is_empty())
+                    .map(|k| format!("{}: {}", k.id, k.roles.ids()))
+                    .collect();
+                return Err(fault(
+                    format!("{path}.role[{i}]"),
+                    format!(
+                        "no kind of this rule has the role \"{role}\" (roles: {})",
+                        if known.is_empty() { "none".to_string() } else { known.join("; ") }
+                    ),
+                ));
+            }
+        }
+    }
+    in_vocabulary(&format!("{path}.scope"), &f.scopes, &filter.scope, "scope")?;
+    in_vocabulary(&format!("{path}.techniques"), &f.techniques, &filter.techniques, "technique")?;
+    let credit = Vocabulary::of_ids(crate::model::CREDIT_ROLES);
+    in_vocabulary(&format!("{path}.credit"), &credit, &filter.credit, "CRediT role")?;
+    let areas = Vocabulary::of_ids(f.technology_areas.iter().map(|a| a.id.as_str()));
+    in_vocabulary(&format!("{path}.areas"), &areas, &filter.areas, "technology area")?;
+    Ok(())
+}
+
 /// The checks that need the whole file: ids, and every reference between its parts.
 pub(super) fn check(f: &Framework) -> Result<(), FrameworkError> {
     if f.format != FORMAT {
@@ -161,6 +215,23 @@ pub(super) fn check(f: &Framework) -> Result<(), FrameworkError> {
             ),
         ));
     }
+    if !(0.0..=1.0).contains(&f.cpd.evidence_share) {
+        return Err(fault(
+            "cpd.evidence_share",
+            format!("expected a share from 0 to 1, got {}", f.cpd.evidence_share),
+        ));
+    }
+    if let Some(n) = f.cpd.exceptional_min_categories
+        && (n == 0 || n >= f.cpd.min_categories)
+    {
+        return Err(fault(
+            "cpd.exceptional_min_categories",
+            format!(
+                "expected 1 to {} (fewer than min_categories), got {n}",
+                f.cpd.min_categories.saturating_sub(1)
+            ),
+        ));
+    }
     if f.cpd.period_months == 0 {
         return Err(fault("cpd.period_months", "expected at least 1 month"));
     }
@@ -177,6 +248,14 @@ pub(super) fn check(f: &Framework) -> Result<(), FrameworkError> {
             ));
         }
         known(f, &path, &[], &kind.metrics)?;
+        for (scope, metrics) in &kind.scope_metrics {
+            let path = format!("{path}.scope_metrics.{scope}");
+            in_vocabulary(&path, &f.scopes, std::slice::from_ref(scope), "scope")?;
+            known(f, &path, &[], metrics)?;
+        }
+        unique(kind.roles.terms().iter().map(|r| r.id.as_str()), |r| {
+            format!("{path}.roles[{r}].id")
+        })?;
         if let Some(c) = &kind.cpd_category
             && !f.is_cpd_category(c)
         {
@@ -226,8 +305,20 @@ pub(super) fn check(f: &Framework) -> Result<(), FrameworkError> {
                     format!("duplicate id \"{}\"", exp.id),
                 ));
             }
-            if let Rule::Evidence(rule) = &exp.rule {
-                known(f, &format!("{path}.rule"), &rule.kinds, &rule.metrics)?;
+            let parts = exp.rule.evidence_parts();
+            for (p, rule) in parts.iter().enumerate() {
+                let path = match &exp.rule {
+                    super::Rule::Combined { join, .. } => format!(
+                        "{path}.rule.{}[{p}]",
+                        match join {
+                            super::Join::AllOf => "all_of",
+                            super::Join::AnyOf => "any_of",
+                        }
+                    ),
+                    _ => format!("{path}.rule"),
+                };
+                known(f, &path, &rule.kinds, &rule.metrics)?;
+                check_filter(f, &path, rule)?;
             }
         }
     }

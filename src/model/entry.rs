@@ -29,15 +29,21 @@ pub struct Entry {
     /// CPD activity category, where it is CPD.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpd_category: Option<String>,
-    /// Hours spent.
+    /// Hours of effort spent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<f64>,
+    /// Hours of instrument use (utilisation), apart from effort hours.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usage_hours: Option<f64>,
     /// People trained, supported or reached.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub people: Option<u32>,
     /// The person's role; for publications, how they were recognised.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// How far it reached: local, institutional, national, international.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// CRediT roles, for co-authorship.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub credit: Vec<String>,
@@ -179,8 +185,10 @@ impl Entry {
             reflection: Reflection::default(),
             cpd_category: None,
             hours: None,
+            usage_hours: None,
             people: None,
             role: None,
+            scope: None,
             credit: Vec::new(),
             areas: Vec::new(),
             techniques: Vec::new(),
@@ -244,6 +252,8 @@ impl<'de> Visitor<'de> for EntryVisitor {
                 "reflection" => e.reflection = map.next_value()?,
                 "cpd_category" => e.cpd_category = map.next_value()?,
                 "hours" => e.hours = map.next_value()?,
+                "usage_hours" => e.usage_hours = map.next_value()?,
+                "scope" => e.scope = map.next_value()?,
                 "people" => e.people = map.next_value()?,
                 "role" => e.role = map.next_value()?,
                 "credit" => e.credit = exact(map.next_value()?),

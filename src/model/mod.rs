@@ -18,7 +18,7 @@ pub use ids::{parse_doi, parse_file, parse_orcid, parse_ror, parse_rrid, parse_u
 pub use input::{InputError, parse_date, parse_hours, parse_people, parse_percent, parse_years};
 pub use validate::{
     CREDIT_ROLES, RECOGNITION_ROLES, check_expectation, check_journal, check_kind, check_metric,
-    check_tier, validate_entry, validate_goal, validate_profile,
+    check_role, check_scope, check_tier, validate_entry, validate_goal, validate_profile,
 };
 
 /// The value of the `format` field of a journal file.
@@ -172,6 +172,10 @@ pub struct Profile {
     /// Target share of time per area of work, in percent.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub allocation: BTreeMap<String, f64>,
+    /// Techniques the person added to the framework's vocabulary: they count toward distinct
+    /// techniques like the framework's own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub techniques: Vec<String>,
     /// Fields written by a newer corepath, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -193,6 +197,7 @@ impl Profile {
             last_appraisal: None,
             next_appraisal: None,
             allocation: BTreeMap::new(),
+            techniques: Vec::new(),
             extra: Map::new(),
         }
     }

@@ -61,6 +61,33 @@ pub fn check_kind(framework: &Framework, kind: &str) -> Result<(), InputError> {
     )
 }
 
+/// The role id a spelling means for a kind: `Lead applicant` → `lead` for a grant application.
+/// A kind without a role vocabulary takes the text as it is.
+pub fn check_role(framework: &Framework, kind: &str, role: &str) -> Result<String, InputError> {
+    let Some(kind) = framework.kind(kind) else {
+        return Ok(role.trim().to_string());
+    };
+    if kind.roles.is_empty() {
+        return Ok(role.trim().to_string());
+    }
+    kind.roles.resolve(role).map(|t| t.id.clone()).ok_or_else(|| {
+        InputError::new(
+            "role",
+            role,
+            &format!("for a {}, one of: {}", kind.label.to_lowercase(), kind.roles.ids()),
+        )
+    })
+}
+
+/// The scope id a spelling means: `International` → `international`.
+pub fn check_scope(framework: &Framework, scope: &str) -> Result<String, InputError> {
+    framework
+        .scopes
+        .resolve(scope)
+        .map(|t| t.id.clone())
+        .ok_or_else(|| InputError::new("scope", scope, &format!("one of: {}", framework.scopes.ids())))
+}
+
 /// Check a metric id.
 pub fn check_metric(framework: &Framework, metric: &str) -> Result<(), InputError> {
     one_of(
@@ -122,14 +149,21 @@ pub fn validate_entry(framework: &Framework, entry: &Entry) -> Result<(), InputE
             "a number of hours from 0 to 10000",
         ));
     }
+    if let Some(h) = entry.usage_hours
+        && !(h.is_finite() && (0.0..=1_000_000.0).contains(&h))
+    {
+        return Err(InputError::new(
+            "usage-hours",
+            &h.to_string(),
+            "a number of instrument usage hours from 0 to 1000000",
+        ));
+    }
+    if let Some(scope) = &entry.scope {
+        check_scope(framework, scope)?;
+    }
     if let Some(role) = &entry.role {
         if !kind.roles.is_empty() {
-            one_of(
-                "role",
-                role,
-                kind.roles.iter().map(String::as_str),
-                &format!("for a {}, one of", kind.id),
-            )?;
+            check_role(framework, &entry.kind, role)?;
         } else if role.trim().is_empty() {
             return Err(InputError::new(
                 "role",

@@ -8,7 +8,7 @@ use ratatui_textarea::TextArea;
 
 use super::checks;
 use super::form::{Choice, Field, Form};
-use crate::framework::{EntryKind, Framework, QuestionField};
+use crate::framework::{EntryKind, Framework, QuestionField, Term};
 use crate::model::{
     CREDIT_ROLES, Entry, Evidence, EvidenceType, InputError, parse_date, parse_hours, parse_people,
     validate_entry,
@@ -86,6 +86,16 @@ pub struct EntryForm {
 }
 
 /// The field for one of a kind's questions, filled from `entry`.
+/// The choices of a vocabulary, after a "—" for none.
+fn terms(terms: &[Term]) -> Vec<Choice> {
+    let mut options = vec![Choice::plain("—")];
+    options.extend(terms.iter().map(|t| Choice {
+        id: t.id.clone(),
+        label: t.label.clone(),
+    }));
+    options
+}
+
 fn question_field(
     framework: &Framework,
     kind: &EntryKind,
@@ -118,16 +128,34 @@ fn question_field(
         )
         .checked(checks::people),
         QuestionField::Role if !kind.roles.is_empty() => {
-            let mut options = vec![Choice::plain("—")];
-            options.extend(kind.roles.iter().map(|r| Choice::plain(r)));
+            let current = entry
+                .role
+                .as_deref()
+                .and_then(|r| kind.roles.resolve(r))
+                .map_or("—", |t| t.id.as_str());
+            Field::choice("role", "Role", prompt, terms(kind.roles.terms()), current)
+        }
+        QuestionField::Scope => {
+            let current = entry
+                .scope
+                .as_deref()
+                .and_then(|s| framework.scopes.resolve(s))
+                .map_or("—", |t| t.id.as_str());
             Field::choice(
-                "role",
-                "Role",
+                "scope",
+                "Scope",
                 prompt,
-                options,
-                entry.role.as_deref().unwrap_or("—"),
+                terms(framework.scopes.terms()),
+                current,
             )
         }
+        QuestionField::UsageHours => Field::text(
+            "usage_hours",
+            "Instrument usage hours",
+            prompt,
+            &entry.usage_hours.map(|h| h.to_string()).unwrap_or_default(),
+        )
+        .checked(checks::hours),
         QuestionField::Role => Field::text(
             "role",
             "Role",
@@ -154,9 +182,10 @@ fn question_field(
                 "{prompt} (comma-separated, e.g. {})",
                 framework
                     .techniques
+                    .terms()
                     .iter()
                     .take(6)
-                    .cloned()
+                    .map(|t| t.id.as_str())
                     .collect::<Vec<_>>()
                     .join(", ")
             );
@@ -412,6 +441,12 @@ impl EntryForm {
         entry.people = optional("people")
             .map(|v| parse_people("people", &v))
             .transpose()?;
+        if d.field("scope").is_some() {
+            entry.scope = optional("scope");
+        }
+        if d.field("usage_hours").is_some() {
+            entry.usage_hours = optional("usage_hours").and_then(|h| h.parse().ok());
+        }
         if d.field("role").is_some() {
             entry.role = optional("role");
         }
