@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Context, Period};
+use super::{Context, Period, Resolved};
+use crate::framework::CpdConfig;
 use crate::model::Entry;
 
 /// One standard and whether the record meets it.
@@ -121,6 +122,79 @@ fn reflection_standard(
     }
 }
 
+/// The CPD category of an entry that is a learning and development activity: a learning kind
+/// (a course, reading, job shadowing…), an entry the person put in a category themselves, or
+/// any entry they reflected on (reflective practice is work-based learning). `None` for the
+/// rest: two papers and a grant are not CPD until the person says what they learned.
+fn learning_category<'a>(ctx: &Context<'a>, entry: &'a Entry, resolved: Resolved) -> Option<&'a str> {
+    let learning_kind = resolved
+        .kind()
+        .is_some_and(|k| ctx.framework.kinds[k].learning);
+    let reflected = !entry.reflection.practice.trim().is_empty()
+        || !entry.reflection.users.trim().is_empty();
+    if learning_kind || entry.cpd_category.is_some() {
+        ctx.cpd_category_resolved(entry, resolved)
+    } else if reflected {
+        Some(
+            ctx.cpd_category_resolved(entry, resolved)
+                .unwrap_or(WORK_BASED),
+        )
+    } else {
+        None
+    }
+}
+
+/// The category of reflective practice on one's own work.
+const WORK_BASED: &str = "work-based";
+
+/// Standard 2: activities from enough categories, or from fewer where the framework accepts
+/// that exceptionally.
+fn mix_standard(
+    id: String,
+    title: String,
+    config: &CpdConfig,
+    categories: &[CategoryRow],
+) -> StandardResult {
+    let used = categories.iter().filter(|c| c.entries > 0).count();
+    let exceptional = config
+        .exceptional_min_categories
+        .is_some_and(|n| used >= n && used < config.min_categories);
+    let met = used >= config.min_categories || exceptional;
+    let unused: Vec<&str> = categories
+        .iter()
+        .filter(|c| c.entries == 0)
+        .map(|c| c.label.as_str())
+        .collect();
+    let short = config.min_categories.saturating_sub(used);
+    let mut detail = format!(
+        "{used} of {} categories of learning and development used (at least {} needed",
+        categories.len(),
+        config.min_categories
+    );
+    match config.exceptional_min_categories {
+        Some(n) => detail.push_str(&format!(", {n} accepted exceptionally)")),
+        None => detail.push(')'),
+    }
+    if exceptional {
+        detail.push_str("; met only under the exception");
+    }
+    StandardResult {
+        id,
+        title,
+        met,
+        detail,
+        missing: if met {
+            Vec::new()
+        } else {
+            vec![format!(
+                "activities in {short} more categor{}, from: {}",
+                if short == 1 { "y" } else { "ies" },
+                unused.join(", ")
+            )]
+        },
+    }
+}
+
 /// Check the CPD standards over a period.
 pub fn cpd(ctx: &Context, period: Period) -> CpdReport {
     let config = &ctx.framework.cpd;
@@ -136,7 +210,7 @@ pub fn cpd(ctx: &Context, period: Period) -> CpdReport {
         })
         .collect();
     for (_, entry, resolved) in ctx.entries_in(period) {
-        if let Some(category) = ctx.cpd_category_resolved(entry, resolved) {
+        if let Some(category) = learning_category(ctx, entry, resolved) {
             cpd_entries.push(entry);
             if let Some(row) = categories.iter_mut().find(|r| r.id == category) {
                 row.entries += 1;
@@ -160,66 +234,55 @@ pub fn cpd(ctx: &Context, period: Period) -> CpdReport {
     let mut dates: Vec<NaiveDate> = cpd_entries.iter().map(|e| e.date).collect();
     dates.sort_unstable();
     let (gap_from, gap_to, gap) = longest_gap(period, &dates);
-    let continuous_met = !dates.is_empty() && gap <= i64::from(config.max_gap_days);
+    let with_evidence = cpd_entries.iter().filter(|e| !e.evidence.is_empty()).count();
+    let evidence_needed = ((cpd_entries.len() as f64) * config.evidence_share).ceil() as usize;
+    let gap_ok = !dates.is_empty() && gap <= i64::from(config.max_gap_days);
+    let evidence_ok = !dates.is_empty() && with_evidence >= evidence_needed;
+    let mut continuous_missing = Vec::new();
+    if dates.is_empty() {
+        continuous_missing.push(
+            "log CPD activity: courses, conferences, mentoring, reading, reflective practice"
+                .to_string(),
+        );
+    } else {
+        if !gap_ok {
+            continuous_missing.push(format!(
+                "no CPD entry from {gap_from} to {gap_to} ({gap} days; at most {} is the corepath default)",
+                config.max_gap_days
+            ));
+        }
+        if !evidence_ok {
+            continuous_missing.push(format!(
+                "evidence (a certificate, a link, a file) on {} more CPD entr{} ({} of {} have some; {:.0}% is the corepath default)",
+                evidence_needed - with_evidence,
+                if evidence_needed - with_evidence == 1 { "y" } else { "ies" },
+                with_evidence,
+                cpd_entries.len(),
+                config.evidence_share * 100.0
+            ));
+        }
+    }
     let continuous = StandardResult {
         id: id(0, "continuous"),
         title: title(0, "A continuous, up-to-date record"),
-        met: continuous_met,
+        met: gap_ok && evidence_ok,
         detail: if dates.is_empty() {
             "no CPD entries in the period".to_string()
         } else {
             format!(
-                "{} CPD entries; the longest gap without one is {gap} days",
+                "{} CPD entries; the longest gap without one is {gap} days; {with_evidence} carry evidence",
                 dates.len()
             )
         },
-        missing: if continuous_met {
-            Vec::new()
-        } else if dates.is_empty() {
-            vec![
-                "log CPD activity: courses, conferences, mentoring, reading, reflective practice"
-                    .to_string(),
-            ]
-        } else {
-            vec![format!(
-                "no CPD entry from {gap_from} to {gap_to} ({gap} days; at most {} is the corepath default)",
-                config.max_gap_days
-            )]
-        },
+        missing: continuous_missing,
     };
 
-    let used: Vec<&CategoryRow> = categories.iter().filter(|c| c.entries > 0).collect();
-    let mix_met = used.len() >= config.min_categories;
-    let unused: Vec<&str> = categories
-        .iter()
-        .filter(|c| c.entries == 0)
-        .map(|c| c.label.as_str())
-        .collect();
-    let mix = StandardResult {
-        id: id(1, "mix"),
-        title: title(1, "A mix of activities"),
-        met: mix_met,
-        detail: format!(
-            "{} of {} categories used (at least {} needed)",
-            used.len(),
-            categories.len(),
-            config.min_categories
-        ),
-        missing: if mix_met {
-            Vec::new()
-        } else {
-            vec![format!(
-                "activities in {} more categor{}, from: {}",
-                config.min_categories - used.len(),
-                if config.min_categories - used.len() == 1 {
-                    "y"
-                } else {
-                    "ies"
-                },
-                unused.join(", ")
-            )]
-        },
-    };
+    let mix = mix_standard(
+        id(1, "mix"),
+        title(1, "A mix of activities"),
+        config,
+        &categories,
+    );
 
     let practice = reflection_standard(
         &id(2, "practice-benefit"),

@@ -20,8 +20,10 @@ pub struct MetricRow {
     pub label: String,
     /// Entries mapped to the metric.
     pub entries: usize,
-    /// Their hours.
+    /// Their hours of effort.
     pub hours: f64,
+    /// The instrument usage hours they record (utilisation), apart from effort.
+    pub usage_hours: f64,
     /// The people they reached.
     pub people: u64,
     /// How many are highlights.
@@ -121,6 +123,7 @@ fn row(metric: &Metric) -> MetricRow {
         label: metric.label.clone(),
         entries: 0,
         hours: 0.0,
+        usage_hours: 0.0,
         people: 0,
         highlights: 0,
         entry_indices: Vec::new(),
@@ -151,7 +154,7 @@ pub fn tally(ctx: &Context, period: Period) -> Tally {
         recognition: Recognition::default(),
     };
     // Sums in journal order, so that totals of fractional hours do not depend on the dates.
-    for (_, entry, resolved) in ctx.entries_in(period) {
+    for (position, entry, resolved) in ctx.entries_in(period) {
         let hours = resolved.hours;
         let people = u64::from(resolved.people);
         let highlight = usize::from(resolved.highlight);
@@ -163,6 +166,7 @@ pub fn tally(ctx: &Context, period: Period) -> Tally {
             if let Some(row) = metrics.get_mut(m) {
                 row.entries += 1;
                 row.hours += hours;
+                row.usage_hours += resolved.usage_hours;
                 row.people += people;
                 row.highlights += highlight;
             }
@@ -180,7 +184,9 @@ pub fn tally(ctx: &Context, period: Period) -> Tally {
         let is_publication =
             publication_kind || publications.is_some_and(|p| resolved.metrics.contains(p));
         if is_publication {
-            count_recognition(&mut total.recognition, entry.role.as_deref());
+            // The role as the vocabulary reads it ("Corresponding author" is a co-author).
+            let role = ctx.role_of(position).or(entry.role.as_deref());
+            count_recognition(&mut total.recognition, role);
         }
     }
     // The entries of each metric, newest first.

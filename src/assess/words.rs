@@ -32,7 +32,7 @@ pub(super) fn what(framework: &Framework, rule: &EvidenceRule) -> String {
     let kinds: Vec<String> = rule
         .kinds
         .iter()
-        .map(|k| framework.kind(k).map_or(k.clone(), |k| k.label.to_lowercase()))
+        .map(|k| framework.kind(k).map_or(k.clone(), |k| k.label.clone()))
         .collect();
     let metrics: Vec<String> = rule
         .metrics

@@ -8,7 +8,7 @@ use crate::store::fresh_id;
 /// Add the entry; print its id.
 pub fn run(env: &Env, args: &AddArgs) -> Result<(), CliError> {
     check_kind(&env.framework, args.kind.trim()).map_err(CliError::flag)?;
-    let id = env.change(|journal| {
+    let (id, notes) = env.change(|journal| {
         let id = fresh_id(|id| journal.id_in_use(id));
         let mut entry = Entry::new(
             id.clone(),
@@ -17,10 +17,14 @@ pub fn run(env: &Env, args: &AddArgs) -> Result<(), CliError> {
             args.title.trim(),
             env.now,
         );
-        args.fields.apply(env, &mut entry, true)?;
+        let own = journal.profile.techniques.clone();
+        let notes = args.fields.apply(env, &own, &mut entry, true)?;
         journal.entries.push(entry);
-        Ok(id)
+        Ok((id, notes))
     })?;
+    for note in notes {
+        eprintln!("corepath: {note}");
+    }
     println!("{id}");
     Ok(())
 }

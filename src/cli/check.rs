@@ -1,7 +1,37 @@
 //! `corepath check`: validate the journal.
 
+use std::collections::BTreeMap;
+
 use super::{CliError, Env};
-use crate::model::check_journal;
+use crate::model::{Journal, check_journal, known_technique};
+
+/// Techniques no vocabulary knows, with how many entries name each: kept, not counted.
+fn unknown_techniques(env: &Env, journal: &Journal) -> Vec<String> {
+    let mut unknown: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in &journal.entries {
+        for t in &e.techniques {
+            if known_technique(&env.framework, &journal.profile.techniques, t).is_none() {
+                *unknown.entry(t.as_str()).or_default() += 1;
+            }
+        }
+    }
+    unknown
+        .into_iter()
+        .map(|(t, n)| {
+            let hint = env
+                .framework
+                .techniques
+                .suggest(t)
+                .map(|s| format!("did you mean {}? ", s.id))
+                .unwrap_or_default();
+            format!(
+                "note: technique \"{t}\" ({n} entr{}) is not in the vocabulary and is not counted \
+                 toward distinct techniques: {hint}`corepath technique add \"{t}\"` counts it",
+                if n == 1 { "y" } else { "ies" }
+            )
+        })
+        .collect()
+}
 
 /// Print the verdict; `Ok(false)` when problems were found.
 pub fn run(env: &Env) -> Result<bool, CliError> {
@@ -9,6 +39,9 @@ pub fn run(env: &Env) -> Result<bool, CliError> {
     let problems = check_journal(&env.framework, &loaded.journal);
     if let Some(why) = &loaded.read_only {
         eprintln!("{why}");
+    }
+    for note in unknown_techniques(env, &loaded.journal) {
+        eprintln!("{note}");
     }
     if problems.is_empty() {
         let j = &loaded.journal;

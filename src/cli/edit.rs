@@ -32,7 +32,8 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     if let Some(kind) = &args.kind {
         check_kind(&env.framework, kind.trim()).map_err(CliError::flag)?;
     }
-    let id = env.change(|journal| {
+    let (id, notes) = env.change(|journal| {
+        let own = journal.profile.techniques.clone();
         let index = journal.find_entry(&args.id).map_err(CliError::Input)?;
         let entry = &mut journal.entries[index];
         let before = entry.clone();
@@ -45,12 +46,15 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             entry.title = title.trim().to_string();
         }
         clear(entry, &args.clear);
-        args.fields.apply(env, entry, kind_changed)?;
+        let notes = args.fields.apply(env, &own, entry, kind_changed)?;
         if *entry != before {
             entry.updated = env.now;
         }
-        Ok(entry.id.clone())
+        Ok((entry.id.clone(), notes))
     })?;
+    for note in notes {
+        eprintln!("corepath: {note}");
+    }
     println!("{id}");
     Ok(())
 }

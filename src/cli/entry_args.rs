@@ -4,8 +4,8 @@ use clap::ValueEnum;
 
 use super::{CliError, Env};
 use crate::model::{
-    Entry, Evidence, EvidenceType, InputError, check_kind, check_metric, parse_date, parse_hours,
-    parse_people, validate_entry,
+    Entry, Evidence, EvidenceType, InputError, check_kind, check_metric, check_role, check_scope,
+    known_technique, parse_date, parse_hours, parse_people, validate_entry,
 };
 
 /// The fields of an entry, as flags.
@@ -23,6 +23,16 @@ pub struct EntryFields {
     /// Your role; for a publication: co-author, acknowledged, data-contributor or not-recognised.
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
+    /// How far it reached: local, institutional, national or international.
+    #[arg(long, value_name = "SCOPE")]
+    pub scope: Option<String>,
+    /// Hours of instrument use a utilisation report records (apart from --hours of effort).
+    #[arg(long, value_name = "H", allow_hyphen_values = true)]
+    pub usage_hours: Option<String>,
+    /// Accept a date after today: the entry is planned, listed apart and never counted until
+    /// its day comes.
+    #[arg(long)]
+    pub planned: bool,
     /// A CRediT role (repeatable), e.g. methodology, formal-analysis, visualization.
     #[arg(long, value_name = "ROLE")]
     pub credit: Vec<String>,
@@ -102,10 +112,14 @@ pub struct AddArgs {
 pub enum Clearable {
     /// Hours.
     Hours,
+    /// Instrument usage hours.
+    UsageHours,
     /// People.
     People,
     /// Role.
     Role,
+    /// Scope.
+    Scope,
     /// CRediT roles.
     Credit,
     /// Technology areas.
@@ -159,11 +173,39 @@ fn evidence_flags(fields: &EntryFields) -> [(EvidenceType, &[String]); 6] {
 
 impl EntryFields {
     /// Apply the flags given to `entry`. A kind change resets the metrics to the new kind's.
-    pub fn apply(&self, env: &Env, entry: &mut Entry, kind_changed: bool) -> Result<(), CliError> {
+    pub fn apply(
+        &self,
+        env: &Env,
+        own_techniques: &[String],
+        entry: &mut Entry,
+        kind_changed: bool,
+    ) -> Result<Vec<String>, CliError> {
         let framework = &env.framework;
         check_kind(framework, &entry.kind).map_err(CliError::flag)?;
+        let kind = framework
+            .kind(&entry.kind)
+            .ok_or_else(|| CliError::flag(InputError::new("kind", &entry.kind, "a known kind")))?;
+        let had_defaults =
+            entry.metrics == framework.default_metrics(kind, entry.scope.as_deref());
         if let Some(d) = &self.date {
             entry.date = parse_date("date", d).map_err(CliError::flag)?;
+        }
+        if self.date.is_some() && entry.date > env.today && !self.planned {
+            return Err(CliError::flag(InputError::new(
+                "date",
+                &entry.date.to_string(),
+                &format!(
+                    "today ({}) or earlier; an entry still to come is planned: add --planned",
+                    env.today
+                ),
+            )));
+        }
+        if let Some(h) = &self.usage_hours {
+            let h = parse_hours("usage-hours", h).map_err(CliError::flag)?;
+            entry.usage_hours = Some(h);
+        }
+        if let Some(s) = &self.scope {
+            entry.scope = Some(check_scope(framework, s).map_err(CliError::flag)?);
         }
         if let Some(h) = &self.hours {
             entry.hours = Some(parse_hours("hours", h).map_err(CliError::flag)?);
@@ -172,17 +214,17 @@ impl EntryFields {
             entry.people = Some(parse_people("people", p).map_err(CliError::flag)?);
         }
         if let Some(r) = &self.role {
-            entry.role = Some(r.trim().to_string());
+            entry.role = Some(check_role(framework, &entry.kind, r).map_err(CliError::flag)?);
         }
         set_list(&mut entry.credit, &self.credit, "credit")?;
         set_list(&mut entry.areas, &self.area, "area")?;
         set_list(&mut entry.techniques, &self.technique, "technique")?;
+        let notes = normalise_techniques(env, own_techniques, &mut entry.techniques);
         set_list(&mut entry.tags, &self.tag, "tag")?;
-        if kind_changed {
+        if kind_changed || (self.scope.is_some() && had_defaults) {
             entry.metrics = framework
-                .kind(&entry.kind)
-                .map(|k| k.metrics.clone())
-                .unwrap_or_default();
+                .default_metrics(kind, entry.scope.as_deref())
+                .to_vec();
         }
         for m in &self.metric {
             check_metric(framework, m).map_err(CliError::flag)?;
@@ -222,15 +264,48 @@ impl EntryFields {
         if self.star {
             entry.highlight = true;
         }
-        validate_entry(framework, entry).map_err(CliError::flag)
+        validate_entry(framework, entry).map_err(CliError::flag)?;
+        Ok(notes)
     }
 }
 
 /// Empty the named fields of an entry.
+/// Techniques spelled as the vocabulary spells them ("LSFM" → `light-sheet`); an unknown one
+/// is kept, and the note returned says it is not counted and what it may have meant.
+fn normalise_techniques(env: &Env, own: &[String], techniques: &mut Vec<String>) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    for raw in techniques.drain(..) {
+        let name = match known_technique(&env.framework, own, &raw) {
+            Some(name) => name,
+            None => {
+                let hint = env
+                    .framework
+                    .techniques
+                    .suggest(&raw)
+                    .map(|t| format!(" (did you mean {}?)", t.id))
+                    .unwrap_or_default();
+                notes.push(format!(
+                    "technique \"{raw}\" is not in the vocabulary{hint}: kept, but not counted \
+                     toward distinct techniques until you run `corepath technique add \"{raw}\"`"
+                ));
+                raw
+            }
+        };
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    *techniques = out;
+    notes
+}
+
 pub fn clear(entry: &mut Entry, fields: &[Clearable]) {
     for field in fields {
         match field {
             Clearable::Hours => entry.hours = None,
+            Clearable::UsageHours => entry.usage_hours = None,
+            Clearable::Scope => entry.scope = None,
             Clearable::People => entry.people = None,
             Clearable::Role => entry.role = None,
             Clearable::Credit => entry.credit.clear(),

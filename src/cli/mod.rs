@@ -22,6 +22,7 @@ mod self_assess;
 mod show;
 mod star;
 mod table;
+mod technique;
 mod time;
 
 use std::path::{Path, PathBuf};
@@ -104,6 +105,9 @@ pub enum Command {
     Progress(progress::Args),
     /// Mark an expectation that no entry can show as met, with a one-line justification.
     SelfAssess(self_assess::Args),
+    /// Your own techniques, counted beside the framework's vocabulary.
+    #[command(subcommand)]
+    Technique(technique::Command),
     /// The four CPD record standards over a period (default: the last 12 months).
     Cpd(cpd::Args),
     /// Time by area of work against your profile's target.
@@ -194,9 +198,16 @@ pub fn load_framework(path: Option<&Path>) -> Result<Framework, CliError> {
             let text = std::fs::read_to_string(path).map_err(|e| {
                 CliError::Message(format!("cannot read the framework {}: {e}", path.display()))
             })?;
-            Framework::from_json(&text).map_err(|e| {
+            let framework = Framework::from_json(&text).map_err(|e| {
                 CliError::Message(format!("the framework {} is refused: {e}", path.display()))
-            })
+            })?;
+            for inversion in crate::framework::inversions(&framework) {
+                eprintln!(
+                    "corepath: warning: the framework {} lets a threshold fall as the ladder climbs: {inversion}",
+                    path.display()
+                );
+            }
+            Ok(framework)
         }
     }
 }
@@ -221,6 +232,7 @@ pub fn run(cli: Cli) -> Result<bool, CliError> {
         Command::Metrics(args) => metrics::run(&env, &args),
         Command::Progress(args) => progress::run(&env, &args),
         Command::SelfAssess(args) => self_assess::run(&env, &args),
+        Command::Technique(cmd) => technique::run(&env, &cmd),
         Command::Cpd(args) => cpd::run(&env, &args),
         Command::Time(args) => time::run(&env, &args),
         Command::Export(args) => export::run(&env, &args),

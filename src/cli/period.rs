@@ -36,6 +36,14 @@ impl PeriodArgs {
             Some(d) => parse_date("to", d).map_err(CliError::flag)?,
             None => env.today,
         };
+        // Nothing after today is counted: entries dated later are planned.
+        if to > env.today {
+            eprintln!(
+                "corepath: --to {to} is after today: the period ends today ({}), as entries still to come are planned and never counted",
+                env.today
+            );
+        }
+        let to = to.min(env.today);
         let from = match &self.from {
             Some(d) => parse_date("from", d).map_err(CliError::flag)?,
             None => match (default, profile.last_appraisal) {

@@ -4,9 +4,38 @@ use serde::Serialize;
 
 use super::table::truncate;
 use super::{CliError, Env, Format, print_json};
-use crate::assess::{Context, Progress, progress};
+use crate::assess::{Change, Comparison, Context, Progress, compare, progress};
 use crate::framework::Tier;
-use crate::model::check_tier;
+use crate::model::{InputError, Journal, check_tier, parse_date};
+use crate::text::number;
+
+/// The line against the last appraisal, and each expectation that changed since.
+fn print_changes(journal: &Journal, c: &Comparison) {
+    println!(
+        "At your last appraisal ({}): {} of {} met — {}: {} of {} met",
+        c.then.as_of, c.then.met, c.then.total, c.now.as_of, c.now.met, c.now.total
+    );
+    for change in &c.changes {
+        let entries: Vec<String> = change
+            .entries
+            .iter()
+            .filter_map(|id| journal.entry(id))
+            .take(3)
+            .map(|e| format!("{} {}", e.date, e.title))
+            .collect();
+        println!(
+            "  {} → {}  {}{}",
+            change.before.word(),
+            change.after.word(),
+            change.text,
+            if entries.is_empty() {
+                String::new()
+            } else {
+                format!(" (since: {})", entries.join("; "))
+            }
+        );
+    }
+}
 
 /// `corepath progress`.
 #[derive(Debug, Default, clap::Args)]
@@ -17,6 +46,9 @@ pub struct Args {
     /// The tier to assess (default: the one above yours).
     #[arg(long, value_name = "TIER")]
     pub tier: Option<String>,
+    /// Assess the ladder as it stood on this day (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
     /// table or json.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -27,6 +59,9 @@ struct Output<'a> {
     current_tier: &'a str,
     #[serde(flatten)]
     progress: &'a Progress,
+    /// Against the last appraisal, when it came before the day assessed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since_last_appraisal: Option<&'a [Change]>,
 }
 
 /// The tier to assess: the one named, else the next above the profile's, else the profile's own.
@@ -51,12 +86,32 @@ pub fn target_tier<'a>(
 pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     let journal = env.load()?.journal;
     let tier = target_tier(env, &journal.profile.tier, args.tier.as_deref())?;
+    let as_of = match &args.as_of {
+        Some(d) => parse_date("as-of", d).map_err(CliError::flag)?,
+        None => env.today,
+    };
+    if as_of > env.today {
+        return Err(CliError::flag(InputError::new(
+            "as-of",
+            &as_of.to_string(),
+            &format!("today ({}) or an earlier day", env.today),
+        )));
+    }
     let ctx = Context::new(&env.framework, &journal);
-    let p = progress(&ctx, tier, env.today);
+    let comparison = journal
+        .profile
+        .last_appraisal
+        .filter(|&last| last < as_of)
+        .map(|last| compare(&ctx, tier, last, as_of));
+    let p = match &comparison {
+        Some(c) => c.now.clone(),
+        None => progress(&ctx, tier, as_of),
+    };
     if args.format == Format::Json {
         return print_json(&Output {
             current_tier: &journal.profile.tier,
             progress: &p,
+            since_last_appraisal: comparison.as_ref().map(|c| c.changes.as_slice()),
         });
     }
     let current = env
@@ -64,17 +119,40 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         .tier(&journal.profile.tier)
         .map_or(journal.profile.tier.as_str(), |t| t.title.as_str());
     println!("{} — {current}", journal.profile.name);
+    let day = if as_of == env.today {
+        String::new()
+    } else {
+        format!(" as of {as_of}")
+    };
     println!(
-        "Toward {} ({}): {}, {} partial",
+        "Toward {} ({}){day}: {}",
         tier.title,
         tier.stage.label(),
-        p.readiness(),
-        p.partial
+        p.readiness()
     );
+    if let Some(c) = &comparison {
+        print_changes(&journal, c);
+    }
     let width = super::table::width();
     for e in &p.expectations {
         println!("\n{} {:<13} {}", e.status.glyph(), e.status.word(), e.text);
         println!("    rule        {}", e.rule);
+        if let (Some(m), Some(unit)) = (e.measured, e.unit) {
+            println!("    measured    {} {unit}", number(m));
+        }
+        for part in &e.parts {
+            println!(
+                "    {}           {} of {} {}: {}",
+                if part.met { "✔" } else { "·" },
+                number(part.measured),
+                number(part.needed),
+                part.unit,
+                part.rule
+            );
+        }
+        if !e.measured_names.is_empty() {
+            println!("    techniques  {}", e.measured_names.join(", "));
+        }
         for &i in e.entry_indices.iter().take(3) {
             let entry = &journal.entries[i];
             let line = format!("{} {} {}", entry.id, entry.date, entry.title);

@@ -257,8 +257,8 @@ pub fn render(s: &Summary) -> String {
     );
     let _ = write!(
         out,
-        "As of {}: **{} of {}** expectations met, {} partly evidenced.",
-        g.as_of, g.met, g.total, g.partial
+        "As of {}: **{} of {}** expectations met from evidence, {} self-assessed, {} partly evidenced, {} not yet evidenced.",
+        g.as_of, g.met, g.total, g.self_assessed, g.partial, g.missing
     );
     let mut profile = Vec::new();
     if let Some(q) = &p.qualification {
@@ -281,6 +281,35 @@ pub fn render(s: &Summary) -> String {
         let _ = write!(out, " Profile: {}.", profile.join("; "));
     }
     out.push_str("\n\n");
+    if let Some(then) = &g.since_last_appraisal {
+        let _ = writeln!(
+            out,
+            "At the last appraisal ({}): {} of {} met — {}: {} of {} met.\n",
+            then.as_of, then.met, g.total, g.as_of, g.met, g.total
+        );
+        for c in &then.changes {
+            let entries: Vec<String> = c
+                .entries
+                .iter()
+                .map(|x| format!("{} {}", x.date, md(&x.title)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "- {} → {}: {}{}",
+                status_word(c.before),
+                status_word(c.after),
+                md(&c.text),
+                if entries.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", entries.join("; "))
+                }
+            );
+        }
+        if !then.changes.is_empty() {
+            out.push('\n');
+        }
+    }
     for e in &g.expectations {
         let _ = writeln!(out, "- **{}** — {}", status_word(e.status), md(&e.text));
         let _ = writeln!(out, "  - Rule: {}", md(&e.rule));

@@ -10,6 +10,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod rollup;
+pub mod since;
 pub mod summary;
 mod text;
 

@@ -13,7 +13,6 @@ use crate::assess::{
 };
 use crate::framework::{Framework, MetricGroup, Rule, Tier};
 use crate::model::{Entry, Evidence, Reflection};
-use crate::text::number;
 
 /// The value of the `format` field of an evidence summary.
 pub const FORMAT: &str = "corepath-evidence-summary";
@@ -309,12 +308,21 @@ pub struct Progression {
     pub stage: String,
     /// Assessed as of.
     pub as_of: NaiveDate,
-    /// Expectations met or self-assessed.
+    /// Expectations met from evidence (entries or the profile); self-assessed ones are apart.
     pub met: usize,
+    /// Expectations the person marked met with a justification, never counted as met.
+    #[serde(default)]
+    pub self_assessed: usize,
     /// Expectations partly evidenced.
     pub partial: usize,
+    /// Expectations with no evidence.
+    #[serde(default)]
+    pub missing: usize,
     /// Expectations of the tier.
     pub total: usize,
+    /// The tier as it stood at the last appraisal, and what changed since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since_last_appraisal: Option<super::since::SinceAppraisal>,
     /// Every expectation, in framework order.
     pub expectations: Vec<ExpectationLine>,
 }
@@ -522,8 +530,16 @@ fn progression(ctx: &Context, tier: &Tier, today: NaiveDate) -> Progression {
         stage: tier.stage.label().to_string(),
         as_of: p.as_of,
         met: p.met,
+        self_assessed: p.self_assessed,
         partial: p.partial,
+        missing: p.missing,
         total: p.total,
+        since_last_appraisal: super::since::since_appraisal(
+            ctx,
+            tier,
+            ctx.journal.profile.last_appraisal,
+            today,
+        ),
         expectations: p
             .expectations
             .into_iter()
@@ -645,18 +661,14 @@ fn talking_points(
 fn thresholds(framework: &Framework, tier: &Tier) -> Vec<Threshold> {
     let mut out = Vec::new();
     for e in &tier.expectations {
-        match &e.rule {
-            Rule::Evidence(rule) => out.push(Threshold {
+        for rule in e.rule.evidence_parts() {
+            out.push(Threshold {
                 applies_to: e.id.clone(),
-                threshold: format!(
-                    "at least {} {} within {} year{}",
-                    number(rule.min),
-                    rule.measure.unit(),
-                    rule.within_years,
-                    if rule.within_years == 1 { "" } else { "s" }
-                ),
+                threshold: assess::describe_part(framework, rule),
                 basis: rule.basis.clone(),
-            }),
+            });
+        }
+        match &e.rule {
             Rule::Profile {
                 check: crate::framework::ProfileCheck::Qualification,
                 ..

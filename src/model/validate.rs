@@ -88,6 +88,22 @@ pub fn check_scope(framework: &Framework, scope: &str) -> Result<String, InputEr
         .ok_or_else(|| InputError::new("scope", scope, &format!("one of: {}", framework.scopes.ids())))
 }
 
+/// The name a technique is counted under: the framework's id for any spelling of one of its
+/// techniques ("LSFM" → `light-sheet`), else the person's own spelling of one they added;
+/// `None` for a technique in neither vocabulary (kept on the entry, not counted).
+pub fn known_technique(framework: &Framework, own: &[String], raw: &str) -> Option<String> {
+    framework
+        .techniques
+        .resolve(raw)
+        .map(|t| t.id.clone())
+        .or_else(|| {
+            let key = crate::framework::fold(raw);
+            own.iter()
+                .find(|t| !key.is_empty() && crate::framework::fold(t) == key)
+                .cloned()
+        })
+}
+
 /// Check a metric id.
 pub fn check_metric(framework: &Framework, metric: &str) -> Result<(), InputError> {
     one_of(

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::app::App;
 use super::theme;
 use super::ui::field;
+use crate::text::plural;
 
 /// Draw the tab.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -22,7 +23,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let current = app.framework.tier_index(&journal.profile.tier);
     let [ladder, readiness, main] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(if view.then.is_some() { 2 } else { 1 }),
         Constraint::Min(5),
     ])
     .areas(area);
@@ -60,17 +61,34 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Some(c) if c > view.tier => "below your tier",
         _ => "further up",
     };
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(
-                format!(" {} ({relation}, {}): ", tier.title, tier.stage.label()),
-                theme::heading(),
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!(" {} ({relation}, {}): ", tier.title, tier.stage.label()),
+            theme::heading(),
+        ),
+        Span::styled(progress.readiness(), theme::good()),
+    ])];
+    if let Some(then) = &view.then {
+        let changed = then
+            .expectations
+            .iter()
+            .zip(&progress.expectations)
+            .filter(|(a, b)| a.status != b.status)
+            .count();
+        lines.push(Line::styled(
+            format!(
+                " at your last appraisal ({}): {} of {} met — today: {} of {} met; {}",
+                then.as_of,
+                then.met,
+                then.total,
+                progress.met,
+                progress.total,
+                plural(changed as u64, "expectation changed", "expectations changed")
             ),
-            Span::styled(progress.readiness(), theme::good()),
-            Span::raw(format!(", {} partial", progress.partial)),
-        ])),
-        readiness,
-    );
+            theme::dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), readiness);
     let wide = main.width >= 110;
     let [list_area, detail_area] = if wide {
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(main)

@@ -350,6 +350,8 @@ pub struct ProgressionView {
     pub cursor: Cursor,
     /// The assessment of that tier.
     pub progress: Option<Progress>,
+    /// The same tier as it stood at the last appraisal, when there was one before today.
+    pub then: Option<Progress>,
 }
 
 /// The CPD tab: a period and the standards check.
@@ -402,7 +404,7 @@ impl Figures {
     /// Recompute the metrics tally.
     pub fn compute_metrics(&mut self, ctx: &Context, today: NaiveDate) {
         let period = self.metrics.period.period(&ctx.journal.profile, today);
-        self.metrics.tally = Some(tally(ctx, period));
+        self.metrics.tally = Some(tally(ctx, counted_until(period, today)));
     }
 
     /// Recompute the progression for the selected tier.
@@ -412,6 +414,13 @@ impl Figures {
             .tiers
             .get(self.progression.tier)
             .map(|t| progress(ctx, t, today));
+        let last = ctx.journal.profile.last_appraisal.filter(|&d| d < today);
+        self.progression.then = ctx
+            .framework
+            .tiers
+            .get(self.progression.tier)
+            .zip(last)
+            .map(|(t, day)| progress(ctx, t, day));
         let len = self
             .progression
             .progress
@@ -423,6 +432,14 @@ impl Figures {
     /// Recompute the CPD check.
     pub fn compute_cpd(&mut self, ctx: &Context, today: NaiveDate) {
         let period = self.cpd.period.period(&ctx.journal.profile, today);
-        self.cpd.report = Some(cpd(ctx, period));
+        self.cpd.report = Some(cpd(ctx, counted_until(period, today)));
+    }
+}
+
+/// The part of a period that is counted: entries after today are planned, never counted.
+fn counted_until(period: Period, today: NaiveDate) -> Period {
+    Period {
+        from: period.from,
+        to: period.to.min(today),
     }
 }
