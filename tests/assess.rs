@@ -29,6 +29,7 @@ fn framework() -> Framework {
     f["cpd"]["max_gap_days"] = json!(90);
     f["cpd"]["reflection_share"] = json!(0.5);
     f["cpd"]["period_months"] = json!(12);
+    f["cpd"]["evidence_share"] = json!(0.0);
     let pins: &[(&str, Value, Value)] = &[
         ("scientist", json!("postgraduate"), json!(6)),
         ("facility-manager", json!("postgraduate"), json!(10)),
@@ -448,9 +449,14 @@ fn self_assessed_expectations_are_never_evidenced() {
     );
     assert!(lead.evidence.is_empty());
     assert_eq!(
-        p.met,
-        met_before + 1,
-        "self-assessed counts toward readiness"
+        p.met, met_before,
+        "a self-assessment is never counted as met"
+    );
+    assert_eq!(p.self_assessed, 1);
+    assert!(
+        p.readiness().contains("1 self-assessed"),
+        "{}",
+        p.readiness()
     );
 }
 

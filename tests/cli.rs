@@ -284,7 +284,10 @@ fn metrics_counts_the_period() {
         "metrics --from 2026-01-01 --to 2026-12-31 --format json",
     ));
     assert_eq!(m["period"]["from"], "2026-01-01");
-    assert_eq!(m["period"]["to"], "2026-12-31");
+    assert_eq!(
+        m["period"]["to"], TODAY,
+        "a period is cut at today: nothing planned is counted"
+    );
     assert_eq!(m["entries"], 2);
     assert_eq!(m["hours"], 3.0);
     assert_eq!(m["people"], 2);
@@ -367,7 +370,7 @@ fn progress_toward_the_next_tier() {
     let multi = status_of(&p, "scientist/multi-technique");
     assert_eq!(multi["status"], "partial");
     assert_eq!(multi["measured"], 1.0);
-    assert_eq!(multi["needed"], 3.0);
+    assert_eq!(multi["needed"], 4.0);
     assert_eq!(strings(&multi["evidence"]), [training.as_str()]);
     assert!(!multi["missing"].as_str().expect("missing").is_empty());
     let courses = status_of(&p, "scientist/courses");
@@ -380,7 +383,11 @@ fn progress_toward_the_next_tier() {
 
     // Two courses in the window meet scientist/courses.
     for date in ["2025-01-10", "2026-06-01"] {
-        s.add_entry("teaching", "Light-sheet course", &format!("--date {date}"));
+        s.add_entry(
+            "event-organised",
+            "Light-sheet course",
+            &format!("--date {date} --role co-organiser --scope national"),
+        );
     }
     let p = s.json(&["progress", "--format", "json"]);
     assert_eq!(status_of(&p, "scientist/courses")["status"], "met");
@@ -405,8 +412,8 @@ fn cpd_checks_the_four_standards_over_the_last_twelve_months() {
     assert_eq!(c["period"]["from"], "2025-11-26");
     assert_eq!(c["period"]["to"], TODAY);
     assert_eq!(
-        c["entries"], 1,
-        "a publication is formal CPD; training is not"
+        c["entries"], 0,
+        "a publication or a training session is CPD only once reflected on"
     );
     assert_eq!(
         ids(&c["standards"]),
@@ -416,9 +423,9 @@ fn cpd_checks_the_four_standards_over_the_last_twelve_months() {
         assert_eq!(st["met"], false, "{st}");
         assert!(!st["missing"].as_array().expect("array").is_empty());
     }
-    assert_eq!(by_id(&c["categories"], "formal")["entries"], 1);
+    assert_eq!(by_id(&c["categories"], "formal")["entries"], 0);
 
-    // Reflections on the publication meet standards 3 and 4.
+    // Reflections on the publication make it CPD (formal: writing papers) and meet 3 and 4.
     s.ok(&[
         "edit",
         &publication,
@@ -560,7 +567,11 @@ fn framework_prints_the_active_framework() {
 #[test]
 fn an_institution_framework_changes_the_assessment() {
     let s = Sandbox::with_profile();
-    s.add_entry("teaching", "Course", "--date 2026-06-01");
+    s.add_entry(
+        "event-organised",
+        "Course",
+        "--date 2026-06-01 --role lead-organiser --scope local",
+    );
     let p = s.json(&["progress", "--format", "json"]);
     assert_eq!(status_of(&p, "scientist/courses")["status"], "partial");
 
@@ -1040,8 +1051,8 @@ refusals_on_a_profile! {
             => ["--credit", "\"typing\"", "expected", "methodology"],
     }
     refuses_a_publication_role_not_in_the_list {
-        "add --kind publication --title x --role author"
-            => ["--role", "\"author\"", "expected", "co-author"],
+        "add --kind publication --title x --role reviewer"
+            => ["--role", "\"reviewer\"", "expected", "co-author"],
     }
 }
 
@@ -1174,7 +1185,7 @@ fn init_refuses_when_a_journal_exists() {
 fn a_framework_with_an_unknown_kind_is_refused_with_its_path() {
     let (s, _, _) = flow();
     let path = institution_framework(&s, |f| {
-        f["tiers"][3]["expectations"][2]["rule"]["kinds"][0] = "lecture".into();
+        f["tiers"][3]["expectations"][3]["rule"]["kinds"][0] = "lecture".into();
     });
     for args in [
         vec!["--framework", &path, "progress"],
@@ -1185,7 +1196,7 @@ fn a_framework_with_an_unknown_kind_is_refused_with_its_path() {
             &args,
             &[
                 "my-institution.json",
-                "tiers[3].expectations[2].rule.kinds[0]",
+                "tiers[3].expectations[3].rule.kinds[0]",
                 "unknown kind \"lecture\"",
             ],
         );
@@ -1327,7 +1338,7 @@ fn json_outputs_have_the_documented_fields() {
         assert_fields(
             "metric row",
             row,
-            "id code group label entries hours people highlights",
+            "id code group label entries hours usage_hours people highlights",
             "",
         );
         assert!(row["group"] == "academic" || row["group"] == "facility");
@@ -1346,8 +1357,8 @@ fn json_outputs_have_the_documented_fields() {
     assert_fields(
         "progress",
         &p,
-        "current_tier tier title as_of expectations met partial total",
-        "",
+        "current_tier tier title as_of expectations met self_assessed partial missing total",
+        "since_last_appraisal",
     );
     let statuses = ["met", "partial", "missing", "self-assessed"];
     for e in items(&p["expectations"]) {
@@ -1355,7 +1366,7 @@ fn json_outputs_have_the_documented_fields() {
             "expectation",
             e,
             "id text status rule evidence missing suggestion",
-            "measured needed justification",
+            "measured needed unit measured_names uncounted parts justification",
         );
         assert!(
             statuses.contains(&e["status"].as_str().expect("status")),

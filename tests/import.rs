@@ -203,8 +203,8 @@ fn bibtex_role_option_and_its_check() {
             .all(|e| e.role.as_deref() == Some("acknowledged"))
     );
     empty().refused(
-        &["import", bib, "--role", "first-author"],
-        &["--role \"first-author\""],
+        &["import", bib, "--role", "reviewer"],
+        &["--role \"reviewer\""],
     );
 }
 

@@ -254,14 +254,18 @@ fn entry() -> impl Strategy<Value = Entry> {
                 (credit, areas, techniques, metrics, tags),
                 (evidence, highlight, extra),
             )| {
-                let roles = &framework().kind(&kind).expect("kind").roles;
+                let f = framework();
+                let roles = f.kind(&kind).expect("kind").roles.terms();
                 let role = if !has_role {
                     None
                 } else if roles.is_empty() {
                     free_role
                 } else {
-                    Some(role_index.get(roles).clone())
+                    Some(role_index.get(roles).id.clone())
                 };
+                let scopes = f.scopes.terms();
+                let scope = has_role.then(|| role_index.get(scopes).id.clone());
+                let usage_hours = hours.filter(|_| kind == "utilisation-report");
                 Entry {
                     id: String::new(),
                     date,
@@ -275,8 +279,10 @@ fn entry() -> impl Strategy<Value = Entry> {
                     },
                     cpd_category,
                     hours,
+                    usage_hours,
                     people,
                     role,
+                    scope,
                     credit,
                     areas,
                     techniques,
@@ -359,6 +365,7 @@ fn profile() -> impl Strategy<Value = Profile> {
                     last_appraisal,
                     next_appraisal,
                     allocation,
+                    techniques: Vec::new(),
                     extra,
                 }
             },

@@ -266,7 +266,7 @@ fn entry(
     date: NaiveDate,
     i: usize,
 ) -> Entry {
-    let technique = rng.pick(&framework.techniques).clone();
+    let technique = rng.pick(framework.techniques.terms()).id.clone();
     let title = format!(
         "{} — {} ({}) #{}",
         kind.label,
@@ -349,7 +349,7 @@ fn entry(
         e.role = Some(if kind.roles.is_empty() {
             (*rng.pick(FREE_ROLES)).to_string()
         } else {
-            rng.pick(&kind.roles).clone()
+            rng.pick(kind.roles.terms()).id.clone()
         });
     }
     if asks(kind, QuestionField::Areas) && rng.chance(0.6) {
@@ -361,9 +361,9 @@ fn entry(
     }
     if asks(kind, QuestionField::Techniques) && rng.chance(0.8) {
         e.techniques.push(technique);
-        for t in rng.some(&framework.techniques, 0, 2) {
-            if !e.techniques.contains(&t) {
-                e.techniques.push(t);
+        for t in rng.some(framework.techniques.terms(), 0, 2) {
+            if !e.techniques.contains(&t.id) {
+                e.techniques.push(t.id);
             }
         }
     }

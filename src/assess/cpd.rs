@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Context, Period, Resolved};
-use crate::framework::CpdConfig;
+use super::{Context, Period};
+use crate::framework::{CpdConfig, EntryKind, Framework};
 use crate::model::Entry;
 
 /// One standard and whether the record meets it.
@@ -126,19 +126,22 @@ fn reflection_standard(
 /// (a course, reading, job shadowing…), an entry the person put in a category themselves, or
 /// any entry they reflected on (reflective practice is work-based learning). `None` for the
 /// rest: two papers and a grant are not CPD until the person says what they learned.
-fn learning_category<'a>(ctx: &Context<'a>, entry: &'a Entry, resolved: Resolved) -> Option<&'a str> {
-    let learning_kind = resolved
-        .kind()
-        .is_some_and(|k| ctx.framework.kinds[k].learning);
-    let reflected = !entry.reflection.practice.trim().is_empty()
-        || !entry.reflection.users.trim().is_empty();
-    if learning_kind || entry.cpd_category.is_some() {
-        ctx.cpd_category_resolved(entry, resolved)
+pub fn learning_category<'a>(framework: &'a Framework, entry: &'a Entry) -> Option<&'a str> {
+    category_for(framework.kind(&entry.kind), entry)
+}
+
+/// [`learning_category`] with the kind already looked up.
+fn category_for<'a>(kind: Option<&'a EntryKind>, entry: &'a Entry) -> Option<&'a str> {
+    let reflected =
+        !entry.reflection.practice.trim().is_empty() || !entry.reflection.users.trim().is_empty();
+    let category = entry
+        .cpd_category
+        .as_deref()
+        .or_else(|| kind.and_then(|k| k.cpd_category.as_deref()));
+    if kind.is_some_and(|k| k.learning) || entry.cpd_category.is_some() {
+        category
     } else if reflected {
-        Some(
-            ctx.cpd_category_resolved(entry, resolved)
-                .unwrap_or(WORK_BASED),
-        )
+        Some(category.unwrap_or(WORK_BASED))
     } else {
         None
     }
@@ -210,7 +213,8 @@ pub fn cpd(ctx: &Context, period: Period) -> CpdReport {
         })
         .collect();
     for (_, entry, resolved) in ctx.entries_in(period) {
-        if let Some(category) = learning_category(ctx, entry, resolved) {
+        let kind = resolved.kind().map(|k| &ctx.framework.kinds[k]);
+        if let Some(category) = category_for(kind, entry) {
             cpd_entries.push(entry);
             if let Some(row) = categories.iter_mut().find(|r| r.id == category) {
                 row.entries += 1;
@@ -234,7 +238,10 @@ pub fn cpd(ctx: &Context, period: Period) -> CpdReport {
     let mut dates: Vec<NaiveDate> = cpd_entries.iter().map(|e| e.date).collect();
     dates.sort_unstable();
     let (gap_from, gap_to, gap) = longest_gap(period, &dates);
-    let with_evidence = cpd_entries.iter().filter(|e| !e.evidence.is_empty()).count();
+    let with_evidence = cpd_entries
+        .iter()
+        .filter(|e| !e.evidence.is_empty())
+        .count();
     let evidence_needed = ((cpd_entries.len() as f64) * config.evidence_share).ceil() as usize;
     let gap_ok = !dates.is_empty() && gap <= i64::from(config.max_gap_days);
     let evidence_ok = !dates.is_empty() && with_evidence >= evidence_needed;

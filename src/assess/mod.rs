@@ -18,14 +18,14 @@ use chrono::{Datelike, NaiveDate};
 use crate::framework::Framework;
 use crate::model::{Entry, Journal};
 
-pub use cpd::{CategoryRow, CpdReport, StandardResult, cpd};
-pub use period::Period;
 pub use compare::{Change, Comparison, compare};
+pub use cpd::{CategoryRow, CpdReport, StandardResult, cpd, learning_category};
+pub use period::Period;
 pub use progress::{ExpectationStatus, PartStatus, Progress, Status, progress};
-pub use techniques::Techniques;
-pub use words::{describe_part, describe_rule};
 pub use tally::{MetricRow, MonthCount, Recognition, Tally, tally};
+pub use techniques::Techniques;
 pub use time::{AreaRow, TimeReport, time_allocation};
+pub use words::{describe_part, describe_rule, describe_threshold};
 
 /// The framework and a journal, with each entry's kind and metrics resolved to positions once,
 /// so that every assessment is a plain pass over the entries.
@@ -202,15 +202,15 @@ impl<'a> Context<'a> {
                     metrics: set,
                     hours: e.hours.unwrap_or(0.0),
                     usage_hours: e.usage_hours.unwrap_or(0.0),
-                    kind: kind
-                        .and_then(|k| u32::try_from(k).ok())
-                        .unwrap_or(NO_KIND),
+                    kind: kind.and_then(|k| u32::try_from(k).ok()).unwrap_or(NO_KIND),
                     date: e.date,
                     people: e.people.unwrap_or(0),
                     highlight: e.highlight,
                     role: position_u8(role),
                     scope: position_u8(
-                        e.scope.as_deref().and_then(|s| framework.scopes.position(s)),
+                        e.scope
+                            .as_deref()
+                            .and_then(|s| framework.scopes.position(s)),
                     ),
                 }
             })
@@ -279,16 +279,6 @@ impl<'a> Context<'a> {
             self.framework
                 .kind(&entry.kind)
                 .and_then(|k| k.cpd_category.as_deref())
-        })
-    }
-
-    /// [`Context::cpd_category`] with the kind already resolved.
-    fn cpd_category_resolved(&self, entry: &'a Entry, resolved: Resolved) -> Option<&'a str> {
-        let framework: &'a Framework = self.framework;
-        entry.cpd_category.as_deref().or_else(|| {
-            resolved
-                .kind()
-                .and_then(|k| framework.kinds[k].cpd_category.as_deref())
         })
     }
 }

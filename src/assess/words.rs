@@ -37,7 +37,11 @@ pub(super) fn what(framework: &Framework, rule: &EvidenceRule) -> String {
     let metrics: Vec<String> = rule
         .metrics
         .iter()
-        .map(|m| framework.metric(m).map_or(m.clone(), |m| format!("{} {}", m.code, m.label)))
+        .map(|m| {
+            framework
+                .metric(m)
+                .map_or(m.clone(), |m| format!("{} {}", m.code, m.label))
+        })
         .collect();
     let sources: Vec<String> = kinds.into_iter().chain(metrics).collect();
     if !sources.is_empty() {
@@ -67,7 +71,10 @@ pub(super) fn what(framework: &Framework, rule: &EvidenceRule) -> String {
         out.push_str(&format!(", {} in reach", alternatives(&labels)));
     }
     if !f.credit.is_empty() {
-        out.push_str(&format!(", with the CRediT role {}", alternatives(&f.credit)));
+        out.push_str(&format!(
+            ", with the CRediT role {}",
+            alternatives(&f.credit)
+        ));
     }
     if !f.tags.is_empty() {
         out.push_str(&format!(", tagged {}", alternatives(&f.tags)));
@@ -103,14 +110,14 @@ pub(super) fn what(framework: &Framework, rule: &EvidenceRule) -> String {
     out
 }
 
+/// One evidence rule's threshold and window in words, without its basis.
+pub fn describe_threshold(framework: &Framework, rule: &EvidenceRule) -> String {
+    format!("{} in {}", what(framework, rule), years(rule.within_years))
+}
+
 /// One evidence rule in words, with its window and the basis of its threshold.
 pub fn describe_part(framework: &Framework, rule: &EvidenceRule) -> String {
-    format!(
-        "{} in {} ({})",
-        what(framework, rule),
-        years(rule.within_years),
-        rule.basis
-    )
+    format!("{} ({})", describe_threshold(framework, rule), rule.basis)
 }
 
 /// An evidence rule, or a combined one, in words; `None` for profile and self-assessed rules.
@@ -122,9 +129,9 @@ pub fn describe_rule(framework: &Framework, rule: &Rule) -> Option<String> {
                 Join::AllOf => "and",
                 Join::AnyOf => "or",
             };
-            let same_window = parts.windows(2).all(|w| {
-                w[0].within_years == w[1].within_years && w[0].basis == w[1].basis
-            });
+            let same_window = parts
+                .windows(2)
+                .all(|w| w[0].within_years == w[1].within_years && w[0].basis == w[1].basis);
             let text = if let (true, Some(first)) = (same_window, parts.first()) {
                 let whats: Vec<String> = parts.iter().map(|p| what(framework, p)).collect();
                 format!(

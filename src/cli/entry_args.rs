@@ -185,8 +185,7 @@ impl EntryFields {
         let kind = framework
             .kind(&entry.kind)
             .ok_or_else(|| CliError::flag(InputError::new("kind", &entry.kind, "a known kind")))?;
-        let had_defaults =
-            entry.metrics == framework.default_metrics(kind, entry.scope.as_deref());
+        let had_defaults = entry.metrics == framework.default_metrics(kind, entry.scope.as_deref());
         if let Some(d) = &self.date {
             entry.date = parse_date("date", d).map_err(CliError::flag)?;
         }

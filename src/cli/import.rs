@@ -107,15 +107,17 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             ))
         })?,
     };
-    if let Some(role) = &args.role {
-        if format != ImportFormat::Bibtex {
-            return Err(CliError::Message(
-                "--role applies to BibTeX records; CSV and JSON entries carry their own role"
-                    .into(),
-            ));
-        }
-        check_role(&env.framework, import::bibtex::KIND, role).map_err(CliError::flag)?;
+    if args.role.is_some() && format != ImportFormat::Bibtex {
+        return Err(CliError::Message(
+            "--role applies to BibTeX records; CSV and JSON entries carry their own role".into(),
+        ));
     }
+    let role = match &args.role {
+        Some(role) => {
+            Some(check_role(&env.framework, import::bibtex::KIND, role).map_err(CliError::flag)?)
+        }
+        None => None,
+    };
     let bytes =
         std::fs::read(path).map_err(|e| CliError::Message(format!("cannot read {shown}: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -127,7 +129,7 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     let options = Options {
         framework: &env.framework,
         now: env.now,
-        role: args.role.as_ref().map(|r| r.trim().to_string()),
+        role,
     };
     let candidates = import::parse(format, &text, &options).map_err(|e| {
         CliError::Message(format!(

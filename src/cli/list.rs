@@ -57,6 +57,26 @@ pub fn codes(env: &Env, entry: &Entry) -> String {
 }
 
 /// Print the matching entries.
+/// The list's table for these entries.
+fn table_of(env: &Env, entries: &[&Entry]) -> Table {
+    let mut t = Table::new(&["id", "date", "kind", "title", "metrics", "★"]);
+    for e in entries {
+        t.row(vec![
+            e.id.clone(),
+            e.date.to_string(),
+            e.kind.clone(),
+            e.title.clone(),
+            codes(env, e),
+            if e.highlight {
+                "★".into()
+            } else {
+                String::new()
+            },
+        ]);
+    }
+    t
+}
+
 pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     let from = args
         .from
@@ -97,26 +117,24 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         println!("No entries match. Add one with `corepath add --kind KIND --title TITLE`.");
         return Ok(());
     }
-    let mut t = Table::new(&["id", "date", "kind", "title", "metrics", "★"]);
-    for e in &entries {
-        t.row(vec![
-            e.id.clone(),
-            e.date.to_string(),
-            e.kind.clone(),
-            e.title.clone(),
-            codes(env, e),
-            if e.highlight {
-                "★".into()
-            } else {
-                String::new()
-            },
-        ]);
+    // Entries still to come are listed apart: they are not counted until their day.
+    let (planned, done): (Vec<&Entry>, Vec<&Entry>) =
+        entries.iter().partition(|e| e.date > env.today);
+    if !planned.is_empty() {
+        println!("Planned (not counted until their day):");
+        print!("{}", table_of(env, &planned).render(table::width()));
+        println!();
     }
-    print!("{}", t.render(table::width()));
+    print!("{}", table_of(env, &done).render(table::width()));
     println!(
-        "{} entr{}",
-        entries.len(),
-        if entries.len() == 1 { "y" } else { "ies" }
+        "{} entr{}{}",
+        done.len(),
+        if done.len() == 1 { "y" } else { "ies" },
+        if planned.is_empty() {
+            String::new()
+        } else {
+            format!(", and {} planned", planned.len())
+        }
     );
     Ok(())
 }

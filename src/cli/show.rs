@@ -41,7 +41,21 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         "people",
         e.people.map(|p| p.to_string()).unwrap_or_default(),
     );
-    line("role", e.role.clone().unwrap_or_default());
+    line(
+        "role",
+        e.role
+            .as_deref()
+            .map(|r| env.framework.role_label(&e.kind, r))
+            .unwrap_or_default(),
+    );
+    line(
+        "scope",
+        e.scope
+            .as_deref()
+            .map(|s| env.framework.scope_label(s).to_string())
+            .unwrap_or_default(),
+    );
+    line("usage hours", e.usage_hours.map(hours).unwrap_or_default());
     line("CRediT", e.credit.join(", "));
     line("areas", e.areas.join(", "));
     line("techniques", e.techniques.join(", "));

@@ -6,6 +6,9 @@ use crate::model::{InputError, known_technique};
 
 /// `corepath technique add|rm|list`.
 #[derive(Debug, clap::Subcommand)]
+#[command(
+    after_help = "Examples:\n  corepath technique list\n  corepath technique add \"Brillouin microscopy\""
+)]
 pub enum Command {
     /// Add a technique the framework does not name, so that it counts toward distinct techniques.
     #[command(after_help = "Example:\n  corepath technique add \"Brillouin microscopy\"")]
@@ -14,11 +17,13 @@ pub enum Command {
         name: String,
     },
     /// Remove one of your own techniques (entries keep it; it is no longer counted).
+    #[command(after_help = "Example:\n  corepath technique rm \"Brillouin microscopy\"")]
     Rm {
         /// The technique.
         name: String,
     },
     /// List the framework's techniques and your own.
+    #[command(after_help = "Example:\n  corepath technique list")]
     List,
 }
 
@@ -81,7 +86,12 @@ fn list(env: &Env) -> Result<(), CliError> {
         if t.aliases.is_empty() {
             println!("  {:<32} {}", t.id, t.label);
         } else {
-            println!("  {:<32} {} (also: {})", t.id, t.label, t.aliases.join(", "));
+            println!(
+                "  {:<32} {} (also: {})",
+                t.id,
+                t.label,
+                t.aliases.join(", ")
+            );
         }
     }
     println!("Your own:");

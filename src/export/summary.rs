@@ -505,7 +505,7 @@ fn highlight(framework: &Framework, e: &Entry) -> Highlight {
         reflection: e.reflection.clone(),
         hours: e.hours,
         people: e.people,
-        role: e.role.clone(),
+        role: e.role.as_deref().map(|r| framework.role_label(&e.kind, r)),
         credit: e.credit.clone(),
         techniques: e.techniques.clone(),
         metrics: e
@@ -664,7 +664,7 @@ fn thresholds(framework: &Framework, tier: &Tier) -> Vec<Threshold> {
         for rule in e.rule.evidence_parts() {
             out.push(Threshold {
                 applies_to: e.id.clone(),
-                threshold: assess::describe_part(framework, rule),
+                threshold: assess::describe_threshold(framework, rule),
                 basis: rule.basis.clone(),
             });
         }

@@ -77,7 +77,10 @@ pub fn inversions(framework: &Framework) -> Vec<Inversion> {
             }
             for part in high.rule.evidence_parts() {
                 let below = low.rule.evidence_parts().iter();
-                for what in below.filter(|p| comparable(p, part)).filter_map(|p| falls(p, part)) {
+                for what in below
+                    .filter(|p| comparable(p, part))
+                    .filter_map(|p| falls(p, part))
+                {
                     found.push(Inversion {
                         theme: theme.to_string(),
                         lower: low.id.clone(),

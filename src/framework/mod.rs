@@ -417,6 +417,24 @@ impl Framework {
         self.technology_areas.iter().any(|a| a.id == id)
     }
 
+    /// A role as a reader sees it: the vocabulary's label ("Lead applicant"), the text as
+    /// written for a kind without a vocabulary, or "role not given" with the text for one the
+    /// vocabulary does not know (an old free-text role `corepath check` lists for fixing).
+    pub fn role_label(&self, kind: &str, role: &str) -> String {
+        match self.kind(kind) {
+            Some(k) if !k.roles.is_empty() => match k.roles.resolve(role) {
+                Some(term) => term.label.clone(),
+                None => format!("role not given (\"{role}\")"),
+            },
+            _ => role.to_string(),
+        }
+    }
+
+    /// A scope as a reader sees it: `International`.
+    pub fn scope_label<'a>(&'a self, scope: &'a str) -> &'a str {
+        self.scopes.label(scope)
+    }
+
     /// The metrics an entry of this kind maps to by default, given its scope.
     pub fn default_metrics<'a>(&self, kind: &'a EntryKind, scope: Option<&str>) -> &'a [String] {
         scope

@@ -104,8 +104,8 @@ pub struct EvidenceRule {
     pub kinds: Vec<String>,
     /// Metrics that count (an entry counts when it maps to one).
     pub metrics: Vec<String>,
-    /// What each entry must say to count.
-    pub filter: Filter,
+    /// What each entry must say to count (boxed: most rules have none, and a rule stays small).
+    pub filter: Box<Filter>,
     /// What is added up.
     pub measure: Measure,
     /// The threshold for "met".
@@ -208,13 +208,17 @@ impl RawRule {
         path: &str,
     ) -> Result<EvidenceRule, String> {
         if self.all_of.is_some() || self.any_of.is_some() {
-            return Err(format!("{path}parts of a combined rule cannot be combined again"));
+            return Err(format!(
+                "{path}parts of a combined rule cannot be combined again"
+            ));
         }
         let min = self
             .min
             .ok_or_else(|| format!("{path}an evidence rule needs \"min\""))?;
         if !(min.is_finite() && min > 0.0) {
-            return Err(format!("{path}\"min\" must be a positive number, got {min}"));
+            return Err(format!(
+                "{path}\"min\" must be a positive number, got {min}"
+            ));
         }
         let within_years = self
             .within_years
@@ -223,7 +227,7 @@ impl RawRule {
         if within_years == 0 {
             return Err(format!("{path}\"within_years\" must be at least 1"));
         }
-        let filter = self.filter.unwrap_or_default();
+        let filter = Box::new(self.filter.unwrap_or_default());
         if let Some(h) = filter.min_hours
             && !(h.is_finite() && h >= 0.0)
         {
@@ -318,7 +322,7 @@ impl From<&EvidenceRule> for RawRule {
         RawRule {
             kinds: Some(e.kinds.clone()),
             metrics: Some(e.metrics.clone()),
-            filter: (!e.filter.is_empty()).then(|| e.filter.clone()),
+            filter: (!e.filter.is_empty()).then(|| (*e.filter).clone()),
             measure: Some(e.measure),
             min: Some(e.min),
             within_years: Some(e.within_years),

@@ -111,7 +111,10 @@ fn in_vocabulary(
         if vocabulary.get(v).is_none() {
             return Err(fault(
                 format!("{path}[{i}]"),
-                format!("unknown {what} \"{v}\" (expected one of: {})", vocabulary.ids()),
+                format!(
+                    "unknown {what} \"{v}\" (expected one of: {})",
+                    vocabulary.ids()
+                ),
             ));
         }
     }
@@ -140,18 +143,37 @@ fn check_filter(f: &Framework, path: &str, rule: &EvidenceRule) -> Result<(), Fr
                     format!("{path}.role[{i}]"),
                     format!(
                         "no kind of this rule has the role \"{role}\" (roles: {})",
-                        if known.is_empty() { "none".to_string() } else { known.join("; ") }
+                        if known.is_empty() {
+                            "none".to_string()
+                        } else {
+                            known.join("; ")
+                        }
                     ),
                 ));
             }
         }
     }
     in_vocabulary(&format!("{path}.scope"), &f.scopes, &filter.scope, "scope")?;
-    in_vocabulary(&format!("{path}.techniques"), &f.techniques, &filter.techniques, "technique")?;
+    in_vocabulary(
+        &format!("{path}.techniques"),
+        &f.techniques,
+        &filter.techniques,
+        "technique",
+    )?;
     let credit = Vocabulary::of_ids(crate::model::CREDIT_ROLES);
-    in_vocabulary(&format!("{path}.credit"), &credit, &filter.credit, "CRediT role")?;
+    in_vocabulary(
+        &format!("{path}.credit"),
+        &credit,
+        &filter.credit,
+        "CRediT role",
+    )?;
     let areas = Vocabulary::of_ids(f.technology_areas.iter().map(|a| a.id.as_str()));
-    in_vocabulary(&format!("{path}.areas"), &areas, &filter.areas, "technology area")?;
+    in_vocabulary(
+        &format!("{path}.areas"),
+        &areas,
+        &filter.areas,
+        "technology area",
+    )?;
     Ok(())
 }
 

@@ -195,18 +195,37 @@ mod tests {
     #[test]
     fn spellings_resolve_to_one_term() {
         let v = techniques();
-        for raw in ["light-sheet", "Light Sheet", "lightsheet", "LSFM", "light_sheet"] {
-            assert_eq!(v.resolve(raw).map(|t| t.id.as_str()), Some("light-sheet"), "{raw}");
+        for raw in [
+            "light-sheet",
+            "Light Sheet",
+            "lightsheet",
+            "LSFM",
+            "light_sheet",
+        ] {
+            assert_eq!(
+                v.resolve(raw).map(|t| t.id.as_str()),
+                Some("light-sheet"),
+                "{raw}"
+            );
         }
-        assert_eq!(v.resolve("Confocal").map(|t| t.id.as_str()), Some("confocal"));
+        assert_eq!(
+            v.resolve("Confocal").map(|t| t.id.as_str()),
+            Some("confocal")
+        );
         assert!(v.resolve("sted").is_none());
     }
 
     #[test]
     fn near_misses_get_a_suggestion() {
         let v = techniques();
-        assert_eq!(v.suggest("confocl").map(|t| t.id.as_str()), Some("confocal"));
-        assert_eq!(v.suggest("lightshet").map(|t| t.id.as_str()), Some("light-sheet"));
+        assert_eq!(
+            v.suggest("confocl").map(|t| t.id.as_str()),
+            Some("confocal")
+        );
+        assert_eq!(
+            v.suggest("lightshet").map(|t| t.id.as_str()),
+            Some("light-sheet")
+        );
         assert!(v.suggest("cryo-em").is_none());
     }
 

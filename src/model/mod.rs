@@ -18,7 +18,8 @@ pub use ids::{parse_doi, parse_file, parse_orcid, parse_ror, parse_rrid, parse_u
 pub use input::{InputError, parse_date, parse_hours, parse_people, parse_percent, parse_years};
 pub use validate::{
     CREDIT_ROLES, RECOGNITION_ROLES, check_expectation, check_journal, check_kind, check_metric,
-    check_role, check_scope, check_tier, known_technique, validate_entry, validate_goal, validate_profile,
+    check_role, check_scope, check_tier, known_technique, validate_entry, validate_goal,
+    validate_profile,
 };
 
 /// The value of the `format` field of a journal file.

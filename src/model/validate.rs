@@ -70,13 +70,20 @@ pub fn check_role(framework: &Framework, kind: &str, role: &str) -> Result<Strin
     if kind.roles.is_empty() {
         return Ok(role.trim().to_string());
     }
-    kind.roles.resolve(role).map(|t| t.id.clone()).ok_or_else(|| {
-        InputError::new(
-            "role",
-            role,
-            &format!("for a {}, one of: {}", kind.label.to_lowercase(), kind.roles.ids()),
-        )
-    })
+    kind.roles
+        .resolve(role)
+        .map(|t| t.id.clone())
+        .ok_or_else(|| {
+            InputError::new(
+                "role",
+                role,
+                &format!(
+                    "for a {}, one of: {}",
+                    kind.label.to_lowercase(),
+                    kind.roles.ids()
+                ),
+            )
+        })
 }
 
 /// The scope id a spelling means: `International` → `international`.
@@ -85,7 +92,13 @@ pub fn check_scope(framework: &Framework, scope: &str) -> Result<String, InputEr
         .scopes
         .resolve(scope)
         .map(|t| t.id.clone())
-        .ok_or_else(|| InputError::new("scope", scope, &format!("one of: {}", framework.scopes.ids())))
+        .ok_or_else(|| {
+            InputError::new(
+                "scope",
+                scope,
+                &format!("one of: {}", framework.scopes.ids()),
+            )
+        })
 }
 
 /// The name a technique is counted under: the framework's id for any spelling of one of its

@@ -9,6 +9,7 @@ use super::app::App;
 use super::entry_form::{EntryForm, KindRow, Step};
 use super::journal_tab::detail_lines;
 use super::theme;
+use crate::assess::learning_category;
 
 /// Draw the form.
 pub fn render(app: &App, form: &EntryForm, frame: &mut Frame, area: Rect) {
@@ -58,19 +59,29 @@ pub fn render(app: &App, form: &EntryForm, frame: &mut Frame, area: Rect) {
         Step::Review => {
             let entry = form.current_values(&app.framework, app.today);
             let mut lines = detail_lines(app, &entry);
-            let category = entry
-                .cpd_category
-                .clone()
-                .or_else(|| {
-                    app.framework
-                        .kind(&entry.kind)
-                        .and_then(|k| k.cpd_category.clone())
-                })
-                .unwrap_or_else(|| "not CPD".into());
+            let category = match learning_category(&app.framework, &entry) {
+                Some(id) => app
+                    .framework
+                    .cpd
+                    .categories
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map_or(id.to_string(), |c| c.label.clone()),
+                None => "not CPD until you reflect on what it taught you".to_string(),
+            };
             lines.push(Line::styled(
                 format!("CPD category: {category}"),
                 theme::dim(),
             ));
+            if entry.date > app.today {
+                lines.push(Line::styled(
+                    format!(
+                        "Planned: dated after today ({}), so it is listed apart and counted from its day.",
+                        app.today
+                    ),
+                    theme::warning(),
+                ));
+            }
             lines.push(Line::raw(""));
             lines.push(Line::styled(
                 "Enter saves it to your journal; Esc goes back to change something.",

@@ -195,7 +195,10 @@ pub fn detail_lines(app: &App, e: &Entry) -> Vec<Line<'static>> {
         facts.push(format!("{p} people"));
     }
     if let Some(r) = &e.role {
-        facts.push(r.clone());
+        facts.push(app.framework.role_label(&e.kind, r));
+    }
+    if let Some(s) = &e.scope {
+        facts.push(app.framework.scope_label(s).to_string());
     }
     lines.push(Line::styled(facts.join(" · "), theme::dim()));
     let metrics: Vec<String> = e

@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::app::App;
 use super::theme;
 use super::ui::field;
-use crate::text::plural;
 
 /// Draw the tab.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -61,12 +60,28 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Some(c) if c > view.tier => "below your tier",
         _ => "further up",
     };
+    // Narrow screens get the same four counts in fewer words, so that none is cut.
+    let narrow = readiness.width < 100;
+    let heading = if narrow {
+        format!(" {}: ", tier.title)
+    } else {
+        format!(" {} ({relation}, {}): ", tier.title, tier.stage.label())
+    };
+    let counts = if narrow {
+        format!(
+            "{}/{} met · {} self-assessed · {} partial · {} missing",
+            progress.met,
+            progress.total,
+            progress.self_assessed,
+            progress.partial,
+            progress.missing
+        )
+    } else {
+        progress.readiness()
+    };
     let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!(" {} ({relation}, {}): ", tier.title, tier.stage.label()),
-            theme::heading(),
-        ),
-        Span::styled(progress.readiness(), theme::good()),
+        Span::styled(heading, theme::heading()),
+        Span::styled(counts, theme::good()),
     ])];
     if let Some(then) = &view.then {
         let changed = then
@@ -77,18 +92,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .count();
         lines.push(Line::styled(
             format!(
-                " at your last appraisal ({}): {} of {} met — today: {} of {} met; {}",
-                then.as_of,
-                then.met,
-                then.total,
-                progress.met,
-                progress.total,
-                plural(changed as u64, "expectation changed", "expectations changed")
+                " last appraisal {}: {}/{} met → today {}/{} met; {} changed",
+                then.as_of, then.met, then.total, progress.met, progress.total, changed
             ),
             theme::dim(),
         ));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), readiness);
+    frame.render_widget(Paragraph::new(lines), readiness);
     let wide = main.width >= 110;
     let [list_area, detail_area] = if wide {
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(main)
