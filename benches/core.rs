@@ -15,7 +15,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use corepath::assess::{Context, Period, cpd, progress, tally};
+use corepath::assess::{Context, Period, compare, cpd, progress, tally};
 use corepath::framework::Framework;
 use corepath::model::Journal;
 use corepath::store::{self, Store, StoreError};
@@ -167,6 +167,12 @@ fn benches(c: &mut Criterion) {
         });
         group.bench_function(BenchmarkId::new("progress", s.n), |b| {
             b.iter(|| progress(black_box(&ctx), tier, today));
+        });
+        let last_appraisal = today
+            .checked_sub_months(chrono::Months::new(9))
+            .expect("a date");
+        group.bench_function(BenchmarkId::new("compare(as of last appraisal)", s.n), |b| {
+            b.iter(|| compare(black_box(&ctx), tier, last_appraisal, today));
         });
         group.bench_function(BenchmarkId::new("cpd", s.n), |b| {
             b.iter(|| cpd(black_box(&ctx), cpd_period()));

@@ -10,8 +10,8 @@ use super::checks;
 use super::form::{Choice, Field, Form};
 use crate::framework::{EntryKind, Framework, QuestionField, Term};
 use crate::model::{
-    CREDIT_ROLES, Entry, Evidence, EvidenceType, InputError, parse_date, parse_hours, parse_people,
-    validate_entry,
+    CREDIT_ROLES, Entry, Evidence, EvidenceType, InputError, known_technique, parse_date,
+    parse_hours, parse_people, validate_entry,
 };
 
 /// The steps of the walk, in order.
@@ -445,7 +445,9 @@ impl EntryForm {
             entry.scope = optional("scope");
         }
         if d.field("usage_hours").is_some() {
-            entry.usage_hours = optional("usage_hours").and_then(|h| h.parse().ok());
+            entry.usage_hours = optional("usage_hours")
+                .map(|v| parse_hours("usage-hours", &v))
+                .transpose()?;
         }
         if d.field("role").is_some() {
             entry.role = optional("role");
@@ -457,7 +459,15 @@ impl EntryForm {
             entry.areas = d.values("areas");
         }
         if d.field("techniques").is_some() {
-            entry.techniques = d.values("techniques");
+            // Spelled as the vocabulary spells them ("LSFM" → light-sheet); others kept as typed.
+            let mut techniques: Vec<String> = Vec::new();
+            for raw in d.values("techniques") {
+                let name = known_technique(framework, &[], &raw).unwrap_or(raw);
+                if !techniques.contains(&name) {
+                    techniques.push(name);
+                }
+            }
+            entry.techniques = techniques;
         }
         entry.tags = d.values("tags");
         entry.notes = d.value("notes");

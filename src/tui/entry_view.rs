@@ -10,6 +10,7 @@ use super::entry_form::{EntryForm, KindRow, Step};
 use super::journal_tab::detail_lines;
 use super::theme;
 use crate::assess::learning_category;
+use crate::model::known_technique;
 
 /// Draw the form.
 pub fn render(app: &App, form: &EntryForm, frame: &mut Frame, area: Rect) {
@@ -73,6 +74,24 @@ pub fn render(app: &App, form: &EntryForm, frame: &mut Frame, area: Rect) {
                 format!("CPD category: {category}"),
                 theme::dim(),
             ));
+            let own = app
+                .journal_data()
+                .map(|j| j.profile.techniques.as_slice())
+                .unwrap_or_default();
+            for t in &entry.techniques {
+                if known_technique(&app.framework, own, t).is_none() {
+                    let hint = app
+                        .framework
+                        .techniques
+                        .suggest(t)
+                        .map(|s| format!(" — did you mean {}?", s.id))
+                        .unwrap_or_default();
+                    lines.push(Line::styled(
+                        format!("Technique {t}? is not in the vocabulary, so it is not counted{hint}"),
+                        theme::warning(),
+                    ));
+                }
+            }
             if entry.date > app.today {
                 lines.push(Line::styled(
                     format!(
