@@ -171,9 +171,12 @@ fn benches(c: &mut Criterion) {
         let last_appraisal = today
             .checked_sub_months(chrono::Months::new(9))
             .expect("a date");
-        group.bench_function(BenchmarkId::new("compare(as of last appraisal)", s.n), |b| {
-            b.iter(|| compare(black_box(&ctx), tier, last_appraisal, today));
-        });
+        group.bench_function(
+            BenchmarkId::new("compare(as of last appraisal)", s.n),
+            |b| {
+                b.iter(|| compare(black_box(&ctx), tier, last_appraisal, today));
+            },
+        );
         group.bench_function(BenchmarkId::new("cpd", s.n), |b| {
             b.iter(|| cpd(black_box(&ctx), cpd_period()));
         });

@@ -179,10 +179,18 @@ impl<'a> Context<'a> {
                     prefetch((&raw const far.date).cast());
                     prefetch((&raw const far.hours).cast());
                     prefetch((&raw const far.highlight).cast());
+                    prefetch((&raw const far.role).cast());
+                    prefetch((&raw const far.scope).cast());
                 }
                 if let Some(ahead) = entries.get(i + 8) {
                     prefetch(ahead.kind.as_ptr());
                     prefetch(ahead.metrics.as_ptr().cast());
+                    if let Some(role) = &ahead.role {
+                        prefetch(role.as_ptr());
+                    }
+                    if let Some(scope) = &ahead.scope {
+                        prefetch(scope.as_ptr());
+                    }
                 }
                 if let Some(m) = entries.get(i + 4).and_then(|a| a.metrics.first()) {
                     prefetch(m.as_ptr());
@@ -237,6 +245,11 @@ impl<'a> Context<'a> {
         let kind = r.kind()?;
         let terms = self.framework.kinds[kind].roles.terms();
         terms.get(usize::from(r.role)).map(|t| t.id.as_str())
+    }
+
+    /// The date of the entry at a position, from the compact copy.
+    fn date_of(&self, position: usize) -> NaiveDate {
+        self.resolved[position].date
     }
 
     /// The scope id of an entry, when it gives a known one.

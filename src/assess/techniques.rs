@@ -14,8 +14,11 @@ pub struct Techniques<'a> {
     vocabulary: &'a Vocabulary,
     /// The framework's ids, as most entries spell them: found without folding.
     exact: Ids<'a>,
-    /// The person's own techniques, by folded spelling.
-    own: HashMap<String, &'a str>,
+    /// The person's own techniques, by folded spelling, with their position after the
+    /// framework's.
+    own: HashMap<String, usize>,
+    /// The person's own techniques as they spell them.
+    own_names: Vec<&'a str>,
 }
 
 impl<'a> Techniques<'a> {
@@ -29,30 +32,54 @@ impl<'a> Techniques<'a> {
                 .enumerate()
                 .map(|(i, t)| (t.id.as_str(), i)),
         );
-        let own = profile
-            .techniques
+        let base = vocabulary.terms().len();
+        let own_names: Vec<&str> = profile.techniques.iter().map(String::as_str).collect();
+        let own = own_names
             .iter()
-            .map(|t| (fold(t), t.as_str()))
+            .enumerate()
+            .map(|(i, t)| (fold(t), base + i))
             .filter(|(key, _)| !key.is_empty())
             .collect();
         Techniques {
             vocabulary,
             exact,
             own,
+            own_names,
         }
+    }
+
+    /// How many techniques are known: the framework's and the person's own.
+    pub fn len(&self) -> usize {
+        self.vocabulary.terms().len() + self.own_names.len()
+    }
+
+    /// Whether no technique is known at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The position of a known technique: the framework's first, then the person's own.
+    pub fn position(&self, raw: &str) -> Option<usize> {
+        self.exact
+            .get(raw)
+            .or_else(|| self.vocabulary.position(raw))
+            .or_else(|| self.own.get(&fold(raw)).copied())
+    }
+
+    /// The name of the technique at a position (the framework's id, or the person's spelling).
+    pub fn name(&self, position: usize) -> Option<&'a str> {
+        let terms = self.vocabulary.terms();
+        terms.get(position).map(|t| t.id.as_str()).or_else(|| {
+            self.own_names
+                .get(position - terms.len().min(position))
+                .copied()
+        })
     }
 
     /// The name a known technique is counted under (the framework's id, or the person's own
     /// spelling); `None` for a technique in neither vocabulary.
     pub fn known(&self, raw: &str) -> Option<&'a str> {
-        let terms = self.vocabulary.terms();
-        if let Some(i) = self.exact.get(raw) {
-            return Some(terms[i].id.as_str());
-        }
-        if let Some(term) = self.vocabulary.resolve(raw) {
-            return Some(term.id.as_str());
-        }
-        self.own.get(&fold(raw)).copied()
+        self.position(raw).and_then(|p| self.name(p))
     }
 
     /// A label for reading: `Light-sheet` for `light-sheet`; the name itself otherwise.

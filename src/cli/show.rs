@@ -3,6 +3,7 @@
 use super::list::codes;
 use super::table::hours;
 use super::{CliError, Env, Format, print_json};
+use crate::model::known_technique;
 
 /// `corepath show ID`.
 #[derive(Debug, clap::Args)]
@@ -58,7 +59,17 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     line("usage hours", e.usage_hours.map(hours).unwrap_or_default());
     line("CRediT", e.credit.join(", "));
     line("areas", e.areas.join(", "));
-    line("techniques", e.techniques.join(", "));
+    let techniques: Vec<String> = e
+        .techniques
+        .iter()
+        .map(
+            |t| match known_technique(&env.framework, &loaded.journal.profile.techniques, t) {
+                Some(_) => t.clone(),
+                None => format!("{t}? (not in the vocabulary, not counted)"),
+            },
+        )
+        .collect();
+    line("techniques", techniques.join(", "));
     line("tags", e.tags.join(", "));
     let metrics: Vec<String> = e
         .metrics

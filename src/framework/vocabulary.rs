@@ -117,6 +117,9 @@ impl Vocabulary {
 
     /// The position of the term this spelling means, if any.
     pub fn position(&self, raw: &str) -> Option<usize> {
+        if self.terms.is_empty() {
+            return None;
+        }
         self.terms
             .iter()
             .position(|t| t.id == raw)

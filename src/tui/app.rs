@@ -719,6 +719,9 @@ impl App {
                         form.step = Step::Review
                     }
                     Outcome::Submit => {
+                        if details {
+                            form.follow_scope(framework);
+                        }
                         form.step = if details { Step::Metrics } else { Step::Review }
                     }
                     Outcome::Back => form.step = if details { Step::Kind } else { Step::Metrics },

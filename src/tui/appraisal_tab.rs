@@ -58,11 +58,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     h.entries, h.hours, h.people, h.highlights
                 )),
                 Line::raw(format!(
-                    "Progression: {} of {} expectations of {} met, {} partial",
+                    "Progression toward {tier}: {} of {} met, {} self-assessed, {} partial, {} missing",
                     summary.progression.met,
                     summary.progression.total,
-                    tier,
-                    summary.progression.partial
+                    summary.progression.self_assessed,
+                    summary.progression.partial,
+                    summary.progression.missing
                 )),
                 Line::raw(format!(
                     "CPD standards: {} of {} met",

@@ -79,6 +79,8 @@ pub struct EntryForm {
     pub details: Form,
     /// Step 3: which metrics are ticked, in framework order.
     pub metrics: Vec<bool>,
+    /// The scope the ticks were last pre-set for.
+    preset_scope: Option<String>,
     /// Step 3: the metric under the cursor.
     pub metric_cursor: usize,
     /// Step 4's fields.
@@ -227,6 +229,7 @@ impl EntryForm {
             kind_cursor: 0,
             details: Form::new(Vec::new()),
             metrics: vec![false; framework.metrics.len()],
+            preset_scope: None,
             metric_cursor: 0,
             reflection: Form::new(Vec::new()),
         };
@@ -244,6 +247,7 @@ impl EntryForm {
             .position(|r| matches!(r, KindRow::Kind(k) if framework.kinds[*k].id == entry.kind))
             .unwrap_or(0);
         form.choose_kind(framework, &entry.kind, today);
+        form.preset_scope = entry.scope.clone();
         form
     }
 
@@ -315,6 +319,29 @@ impl EntryForm {
         }
     }
 
+    /// Where the reach decides the metric (a national committee is A.g, a local one is not),
+    /// re-tick the metrics for the scope chosen — unless the person changed the ticks themselves.
+    pub fn follow_scope(&mut self, framework: &Framework) {
+        let Some(kind) = self.kind.as_deref().and_then(|k| framework.kind(k)) else {
+            return;
+        };
+        let scope = Some(self.details.value("scope")).filter(|v| !v.is_empty() && v != "—");
+        let ticked = |ids: &[String]| -> Vec<bool> {
+            framework
+                .metrics
+                .iter()
+                .map(|m| ids.contains(&m.id))
+                .collect()
+        };
+        let untouched =
+            self.metrics == ticked(framework.default_metrics(kind, self.preset_scope.as_deref()));
+        if untouched {
+            self.metrics = ticked(framework.default_metrics(kind, scope.as_deref()));
+            self.metric_cursor = self.metrics.iter().position(|on| *on).unwrap_or(0);
+        }
+        self.preset_scope = scope;
+    }
+
     /// Choose a kind: build its questions (keeping what was typed), pre-set its metrics, go on.
     pub fn choose_kind(&mut self, framework: &Framework, kind_id: &str, today: NaiveDate) {
         let Some(kind) = framework.kind(kind_id) else {
@@ -325,6 +352,7 @@ impl EntryForm {
             && self.editing.as_ref().is_none_or(|e| e.kind != kind_id)
         {
             base.metrics = kind.metrics.clone();
+            self.preset_scope = None;
         }
         base.kind = kind.id.clone();
         self.kind = Some(kind.id.clone());

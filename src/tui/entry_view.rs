@@ -87,7 +87,9 @@ pub fn render(app: &App, form: &EntryForm, frame: &mut Frame, area: Rect) {
                         .map(|s| format!(" — did you mean {}?", s.id))
                         .unwrap_or_default();
                     lines.push(Line::styled(
-                        format!("Technique {t}? is not in the vocabulary, so it is not counted{hint}"),
+                        format!(
+                            "Technique {t}? is not in the vocabulary, so it is not counted{hint}"
+                        ),
                         theme::warning(),
                     ));
                 }

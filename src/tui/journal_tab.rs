@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 use super::app::App;
 use super::theme;
 use super::ui::field;
-use crate::model::Entry;
+use crate::model::{Entry, known_technique};
 use crate::text::truncate;
 
 /// Columns of the kind and the metric codes (cut with `…`, never to another valid code).
@@ -113,11 +113,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .visible(&view.rows, height)
         .map(|(selected, &i)| {
             let e = &journal.entries[i];
-            let style = theme::row(selected);
+            // An entry still to come is planned: marked, and dim, as nothing counts it yet.
+            let planned = e.date > app.today;
+            let style = if planned && !selected {
+                theme::dim()
+            } else {
+                theme::row(selected)
+            };
+            let title = if planned {
+                format!("planned · {}", e.title)
+            } else {
+                e.title.clone()
+            };
             Row::new(vec![
                 Cell::from(e.date.to_string()),
                 Cell::from(truncate(&e.kind, KIND_WIDTH)),
-                Cell::from(e.title.clone()),
+                Cell::from(title),
                 Cell::from(truncate(&codes(app, e), CODES_WIDTH)),
                 Cell::from(if e.highlight { "★" } else { "" }),
             ])
@@ -175,6 +186,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The detail pane of an entry: notes, reflections and evidence as links.
+/// Techniques as the entry names them, an unknown one marked `?` (kept, not counted).
+fn marked_techniques(app: &App, own: &[String], techniques: &[String]) -> Vec<String> {
+    techniques
+        .iter()
+        .map(|t| match known_technique(&app.framework, own, t) {
+            Some(_) => t.clone(),
+            None => format!("{t}?"),
+        })
+        .collect()
+}
+
 pub fn detail_lines(app: &App, e: &Entry) -> Vec<Line<'static>> {
     let kind = app
         .framework
@@ -217,7 +239,14 @@ pub fn detail_lines(app: &App, e: &Entry) -> Vec<Line<'static>> {
         (!values.is_empty()).then(|| field(label, values.join(", ")))
     };
     lines.extend(optional("CRediT", &e.credit));
-    lines.extend(optional("techniques", &e.techniques));
+    let own = app
+        .journal_data()
+        .map(|j| j.profile.techniques.as_slice())
+        .unwrap_or_default();
+    lines.extend(optional(
+        "techniques",
+        &marked_techniques(app, own, &e.techniques),
+    ));
     lines.extend(optional("areas", &e.areas));
     lines.extend(optional("tags", &e.tags));
     for ev in &e.evidence {

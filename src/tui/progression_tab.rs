@@ -139,6 +139,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(j) = &e.justification {
         lines.push(field("why", j.clone()));
     }
+    let before = view
+        .then
+        .as_ref()
+        .and_then(|t| t.status_of(&e.id))
+        .filter(|b| b.status != e.status);
+    if let (Some(b), Some(then)) = (before, &view.then) {
+        lines.push(field(
+            "since",
+            format!(
+                "{} at your last appraisal ({}), {} today",
+                b.status.word(),
+                then.as_of,
+                e.status.word()
+            ),
+        ));
+    }
     if !e.missing.is_empty() {
         lines.push(field("missing", e.missing.clone()));
         lines.push(field("suggestion", e.suggestion.clone()));

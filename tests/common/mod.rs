@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+pub mod tui;
+
 use assert_cmd::Command;
 use corepath::model::Journal;
 use serde_json::Value;
