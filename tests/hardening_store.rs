@@ -4,9 +4,12 @@
 mod common;
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use common::Sandbox;
 use corepath::store::{Store, StoreError, parse};
+use proptest::prelude::*;
+use proptest::sample::Index;
 use serde_json::{Value, json};
 
 /// A sound journal with one entry that has a reflection and evidence, as JSON text.
@@ -72,6 +75,10 @@ fn a_duplicate_key_anywhere_is_refused_with_line_and_column() {
         );
         let s = Sandbox::new();
         std::fs::write(&s.journal, &bad).expect("write");
+        s.refused(
+            &["check"],
+            &["journal.json", "line", "column", "duplicate field `"],
+        );
         let err = Store::new(&s.journal).load().expect_err("refused");
         // At the repeated key, or (for a field a newer corepath wrote) at the end of its object.
         let line_of_insert = bad[..bad.find(insert).expect("inserted")].lines().count();
@@ -135,4 +142,99 @@ fn nested_unknown_fields_are_written_as_serde_json_writes_them() {
     let reread: Value = serde_json::from_slice(&written).expect("json");
     let original: Value = serde_json::from_str(&text).expect("json");
     assert_eq!(reread, original);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arbitrary and mutated bytes
+// ---------------------------------------------------------------------------------------------
+
+/// One change to a file's bytes: insert, replace or delete a byte, or copy a run of bytes to
+/// elsewhere (which repeats keys and values, and cuts structures in odd places).
+#[derive(Debug, Clone)]
+enum Mutation {
+    Insert(Index, u8),
+    Replace(Index, u8),
+    Delete(Index),
+    Copy(Index, Index, usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let byte = prop_oneof![
+        any::<u8>(),
+        prop::sample::select(b"{}[],:\"\\ 0-9eE.nul".to_vec()),
+    ];
+    prop_oneof![
+        (any::<Index>(), byte.clone()).prop_map(|(i, b)| Mutation::Insert(i, b)),
+        (any::<Index>(), byte).prop_map(|(i, b)| Mutation::Replace(i, b)),
+        any::<Index>().prop_map(Mutation::Delete),
+        (any::<Index>(), any::<Index>(), 1usize..80).prop_map(|(a, b, n)| Mutation::Copy(a, b, n)),
+    ]
+}
+
+fn mutate(bytes: &mut Vec<u8>, m: &Mutation) {
+    if bytes.is_empty() {
+        return;
+    }
+    match *m {
+        Mutation::Insert(i, b) => bytes.insert(i.index(bytes.len() + 1), b),
+        Mutation::Replace(i, b) => {
+            let at = i.index(bytes.len());
+            bytes[at] = b;
+        }
+        Mutation::Delete(i) => {
+            bytes.remove(i.index(bytes.len()));
+        }
+        Mutation::Copy(from, to, n) => {
+            let start = from.index(bytes.len());
+            let run = bytes[start..(start + n).min(bytes.len())].to_vec();
+            let at = to.index(bytes.len() + 1);
+            bytes.splice(at..at, run);
+        }
+    }
+}
+
+/// Load `bytes` both ways, from a file (read in chunks) and whole: neither panics, both finish
+/// quickly, and they agree.
+fn load_both_ways(dir: &Path, bytes: &[u8]) -> Result<(), TestCaseError> {
+    let path = dir.join("journal.json");
+    std::fs::write(&path, bytes).expect("write");
+    let started = Instant::now();
+    let whole = parse(&path, bytes);
+    let streamed = Store::new(&path).load();
+    prop_assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    match (whole, streamed) {
+        (Ok(a), Ok(b)) => prop_assert_eq!(a, b.journal),
+        (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+        (a, b) => prop_assert!(
+            false,
+            "whole {:?}, streamed {:?}",
+            a.map(|_| ()),
+            b.map(|_| ())
+        ),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_loader_takes_any_bytes_without_panic_or_hang(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
+        let dir = tempfile::TempDir::new().expect("dir");
+        load_both_ways(dir.path(), &bytes)?;
+    }
+
+    #[test]
+    fn the_loader_takes_mutated_journals_without_panic_or_hang(edits in prop::collection::vec(mutation(), 1..6)) {
+        let mut bytes = journal_text().into_bytes();
+        for m in &edits {
+            mutate(&mut bytes, m);
+        }
+        let dir = tempfile::TempDir::new().expect("dir");
+        load_both_ways(dir.path(), &bytes)?;
+    }
 }

@@ -6,7 +6,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use super::StoreError;
-use super::open::open_regular;
+use super::open::{open_regular, regular_or_missing};
 use super::paths::{lock_path, resolve};
 
 /// How long to wait for another process's change to finish.
@@ -20,9 +20,12 @@ pub struct Lock {
 
 impl Lock {
     /// Take the lock on the journal at `path`, waiting up to a few seconds. The lock file sits
-    /// beside the journal's target when `path` is a link; it must be a regular file.
+    /// beside the journal's target when `path` is a link; it must be a regular file. A journal
+    /// that is not a regular file (a device, a pipe) is refused before a lock file is made.
     pub fn acquire(path: &Path) -> Result<Lock, StoreError> {
-        let lock = lock_path(&resolve(path));
+        let target = resolve(path);
+        regular_or_missing(&target).map_err(|e| StoreError::read(path, e))?;
+        let lock = lock_path(&target);
         if let Some(dir) = lock.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, e))?;
         }

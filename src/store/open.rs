@@ -52,16 +52,21 @@ fn regular(meta: &Metadata) -> io::Result<()> {
     }
 }
 
+/// An error when something other than a regular file is at `path` (through any links).
+pub(super) fn regular_or_missing(path: &Path) -> io::Result<()> {
+    match fs::metadata(path) {
+        Ok(meta) => regular(&meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 /// Open `path` with `options` if it is a regular file (or does not exist and `options` create
 /// it), with what it is now. The kind is checked before opening, so a device is never opened,
 /// and again on the open file, which was opened without blocking (a pipe swapped in between
 /// cannot hang the open).
 pub(super) fn open_regular(path: &Path, options: &mut OpenOptions) -> io::Result<(File, Metadata)> {
-    match fs::metadata(path) {
-        Ok(meta) => regular(&meta)?,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
-    }
+    regular_or_missing(path)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
