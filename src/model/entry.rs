@@ -117,7 +117,7 @@ impl<'de> Visitor<'de> for ReflectionVisitor {
         let mut r = Reflection::default();
         let mut seen = Seen::default();
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
-            seen.insert(key.clone())?;
+            let key = seen.insert(key)?;
             match key.as_ref() {
                 "practice" => r.practice = map.next_value()?,
                 "users" => r.users = map.next_value()?,
@@ -217,7 +217,7 @@ impl<'de> Visitor<'de> for EvidenceVisitor {
         let mut extra = Map::new();
         let mut seen = Seen::default();
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
-            seen.insert(key.clone())?;
+            let key = seen.insert(key)?;
             match key.as_ref() {
                 "type" => kind = Some(map.next_value()?),
                 "value" => value = Some(map.next_value()?),
@@ -320,9 +320,9 @@ impl<'de> Visitor<'de> for EntryVisitor {
             "",
             DateTime::<Utc>::MIN_UTC,
         );
-        let mut seen = Seen::with_capacity(24);
+        let mut seen = Seen::default();
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
-            seen.insert(key.clone())?;
+            let key = seen.insert(key)?;
             match key.as_ref() {
                 "id" => id = Some(map.next_value()?),
                 "date" => date = Some(map.next_value()?),
