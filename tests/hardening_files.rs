@@ -12,7 +12,7 @@ use std::process::Output;
 use std::time::{Duration, Instant};
 
 use common::{Sandbox, TODAY, bin};
-use corepath::store::{Lock, MAX_JOURNAL_BYTES, Store, StoreError};
+use corepath::store::{Lock, MAX_JOURNAL_BYTES, Store, StoreError, resolve};
 
 /// The permission bits of `path` (through links).
 fn mode(path: &Path) -> u32 {
@@ -186,6 +186,7 @@ fn a_symlinked_journal_is_saved_through_to_its_target_and_stays_a_link() {
     symlink("sync/journal.json", s.path("hop.json")).expect("symlink");
     symlink("hop.json", &s.journal).expect("symlink");
     let before = fs::read(&target).expect("read");
+    assert_eq!(resolve(&s.journal), target);
 
     s.add_entry("sop", "Through the link", "");
     s.add_entry("sop", "Again", "");
