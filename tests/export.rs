@@ -151,10 +151,10 @@ fn hostile_journal() -> Journal {
     e.people = Some(3);
     e.notes = "</style><script>alert(2)</script>; a | pipe; *stars*".into();
     e.tags = vec!["semi;colon".into(), r"back\slash".into()];
-    e.evidence = vec![Evidence {
-        kind: EvidenceType::Url,
-        value: r#"https://example.org/?a=1&b="x"<y>"#.into(),
-    }];
+    e.evidence = vec![Evidence::new(
+        EvidenceType::Url,
+        r#"https://example.org/?a=1&b="x"<y>"#.into(),
+    )];
     journal.entries.push(e);
     journal
 }

@@ -172,7 +172,7 @@ fn evidence_of(
     kind: EvidenceType,
     values: impl Strategy<Value = String>,
 ) -> impl Strategy<Value = Evidence> {
-    values.prop_map(move |value| Evidence { kind, value })
+    values.prop_map(move |value| Evidence::new(kind, value))
 }
 
 /// Extra JSON a newer corepath might have written.
@@ -276,6 +276,7 @@ fn entry() -> impl Strategy<Value = Entry> {
                         practice,
                         users,
                         next,
+                        extra: Default::default(),
                     },
                     cpd_category,
                     hours,

@@ -305,6 +305,7 @@ fn entry(
             } else {
                 String::new()
             },
+            extra: Default::default(),
         };
     }
     if cpd && rng.chance(0.05) {
@@ -335,16 +336,16 @@ fn entry(
                 .map(str::to_string)
                 .collect();
         }
-        e.evidence.push(Evidence {
-            kind: EvidenceType::Doi,
-            value: format!(
+        e.evidence.push(Evidence::new(
+            EvidenceType::Doi,
+            format!(
                 "10.{}/{}.{}.{:05}",
                 1000 + rng.below(9000),
                 rng.pick(&["s41592", "jcs", "elife", "biorxiv", "ncomms"]),
                 date.format("%Y"),
                 i % 100_000
             ),
-        });
+        ));
     } else if asks(kind, QuestionField::Role) && rng.chance(0.5) {
         e.role = Some(if kind.roles.is_empty() {
             (*rng.pick(FREE_ROLES)).to_string()
@@ -374,22 +375,22 @@ fn entry(
         .map(str::to_string)
         .collect();
     if asks(kind, QuestionField::Rrid) && rng.chance(0.4) {
-        e.evidence.push(Evidence {
-            kind: EvidenceType::Rrid,
-            value: (*rng.pick(RRIDS)).to_string(),
-        });
+        e.evidence.push(Evidence::new(
+            EvidenceType::Rrid,
+            (*rng.pick(RRIDS)).to_string(),
+        ));
     }
     if asks(kind, QuestionField::Ror) && rng.chance(0.4) {
-        e.evidence.push(Evidence {
-            kind: EvidenceType::Ror,
-            value: (*rng.pick(RORS)).to_string(),
-        });
+        e.evidence.push(Evidence::new(
+            EvidenceType::Ror,
+            (*rng.pick(RORS)).to_string(),
+        ));
     }
     if asks(kind, QuestionField::Url) && rng.chance(0.3) {
-        e.evidence.push(Evidence {
-            kind: EvidenceType::Url,
-            value: format!("https://imaging.example.org/facility/{}/{}", kind.id, i),
-        });
+        e.evidence.push(Evidence::new(
+            EvidenceType::Url,
+            format!("https://imaging.example.org/facility/{}/{}", kind.id, i),
+        ));
     }
     e.highlight = rng.chance(0.03);
     if rng.chance(0.1) {

@@ -242,7 +242,7 @@ impl EntryFields {
             entry.evidence.retain(|e| e.kind != kind);
             for raw in values {
                 let value = kind.parse(kind.id(), raw).map_err(CliError::flag)?;
-                entry.evidence.push(Evidence { kind, value });
+                entry.evidence.push(Evidence::new(kind, value));
             }
         }
         if let Some(n) = &self.note {

@@ -67,9 +67,15 @@ pub struct Args {
 }
 
 /// Write `text` to `path` atomically (a temporary file in the same folder, then a rename; the
-/// same path as the TUI's exports), or to standard output when there is no path. Says on
-/// standard error where it wrote.
-pub(super) fn write_output(path: Option<&Path>, text: &str, what: &str) -> Result<(), CliError> {
+/// same path as the TUI's exports), or to standard output when there is no path. Never over the
+/// journal, its backup or lock, nor over anything but a regular file. Says on standard error
+/// where it wrote.
+pub(super) fn write_output(
+    env: &Env,
+    path: Option<&Path>,
+    text: &str,
+    what: &str,
+) -> Result<(), CliError> {
     let Some(path) = path else {
         let mut out = std::io::stdout().lock();
         return out
@@ -77,18 +83,14 @@ pub(super) fn write_output(path: Option<&Path>, text: &str, what: &str) -> Resul
             .and_then(|()| out.flush())
             .map_err(|e| CliError::Message(format!("cannot write the {what}: {e}")));
     };
-    if path.is_dir() {
-        return Err(CliError::Message(format!(
-            "cannot write {}: it is a folder; name a file",
-            path.display()
-        )));
-    }
-    crate::store::write_atomic(path, text.as_bytes()).map_err(|e| match e {
-        crate::store::StoreError::Write { source, .. } => {
-            CliError::Message(format!("cannot write {}: {source}", path.display()))
-        }
-        other => CliError::Store(other),
-    })?;
+    env.store
+        .write_output(path, text.as_bytes())
+        .map_err(|e| match e {
+            crate::store::StoreError::Write { source, .. } => {
+                CliError::Message(format!("cannot write {}: {source}", path.display()))
+            }
+            other => CliError::Store(other),
+        })?;
     eprintln!("corepath: wrote the {what} to {}", path.display());
     Ok(())
 }
@@ -114,5 +116,5 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         Format::Html => format!("evidence summary for {period} (HTML)"),
         Format::Json => format!("evidence summary for {period} (JSON)"),
     };
-    write_output(args.output.as_deref(), &text, &what)
+    write_output(env, args.output.as_deref(), &text, &what)
 }

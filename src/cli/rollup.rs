@@ -68,5 +68,5 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         Format::Json => rollup::render_json(&r).map_err(|e| CliError::Message(e.to_string()))?,
     };
     let what = format!("facility roll-up of {} summaries", inputs.len());
-    write_output(args.output.as_deref(), &text, &what)
+    write_output(env, args.output.as_deref(), &text, &what)
 }

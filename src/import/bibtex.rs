@@ -597,16 +597,10 @@ fn record(entry: &biblatex::Entry, options: &Options) -> Result<Entry, String> {
             .or_else(|| doi.strip_prefix("DOI:"))
             .unwrap_or(doi);
         let value = parse_doi("doi", doi).map_err(|e| e.to_string())?;
-        e.evidence.push(Evidence {
-            kind: EvidenceType::Doi,
-            value,
-        });
+        e.evidence.push(Evidence::new(EvidenceType::Doi, value));
     } else if let Some(url) = entry.get("url").map(|c| c.format_verbatim()) {
         let value = parse_url("url", &url).map_err(|e| e.to_string())?;
-        e.evidence.push(Evidence {
-            kind: EvidenceType::Url,
-            value,
-        });
+        e.evidence.push(Evidence::new(EvidenceType::Url, value));
     }
     Ok(e)
 }

@@ -89,10 +89,10 @@ fn evidence(raw: &str) -> Result<crate::model::Evidence, InputError> {
         .into_iter()
         .find(|k| k.id() == kind.trim().to_ascii_lowercase())
         .ok_or_else(|| InputError::new("evidence", raw, expected))?;
-    Ok(crate::model::Evidence {
+    Ok(crate::model::Evidence::new(
         kind,
-        value: kind.parse(kind.id(), value)?,
-    })
+        kind.parse(kind.id(), value)?,
+    ))
 }
 
 /// Read corepath CSV text.

@@ -8,6 +8,8 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
+use super::unique::{self, Seen};
+
 /// One thing done: training given, a paper, a QC run, a course attended…
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entry {
@@ -75,7 +77,7 @@ pub struct Entry {
 }
 
 /// The three reflection prompts of a CPD record.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Reflection {
     /// What it changed in the person's practice.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -86,12 +88,50 @@ pub struct Reflection {
     /// What comes next.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub next: String,
+    /// Fields written by a newer corepath, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 impl Reflection {
-    /// Whether all three prompts are empty (whitespace is kept, so the entry round-trips).
+    /// Whether all three prompts are empty and there is nothing else (whitespace is kept, so the
+    /// entry round-trips).
     pub fn is_empty(&self) -> bool {
-        self.practice.is_empty() && self.users.is_empty() && self.next.is_empty()
+        self.practice.is_empty()
+            && self.users.is_empty()
+            && self.next.is_empty()
+            && self.extra.is_empty()
+    }
+}
+
+impl<'de> Deserialize<'de> for Reflection {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Reflection, D::Error> {
+        deserializer.deserialize_map(ReflectionVisitor)
+    }
+}
+
+struct ReflectionVisitor;
+
+impl<'de> Visitor<'de> for ReflectionVisitor {
+    type Value = Reflection;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a reflection (an object with practice, users and next)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Reflection, A::Error> {
+        let mut r = Reflection::default();
+        let mut seen = Seen::default();
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            let key = seen.insert(key)?;
+            match key.as_ref() {
+                "practice" => r.practice = map.next_value()?,
+                "users" => r.users = map.next_value()?,
+                "next" => r.next = map.next_value()?,
+                _ => unique::keep(&mut map, &mut r.extra, key)?,
+            }
+        }
+        Ok(r)
     }
 }
 
@@ -150,16 +190,62 @@ impl EvidenceType {
 }
 
 /// A persistent identifier or link that evidences an entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
     /// Which kind of identifier.
     #[serde(rename = "type")]
     pub kind: EvidenceType,
     /// The identifier, normalised (a DOI without resolver prefix…).
     pub value: String,
+    /// Fields written by a newer corepath, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Evidence {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Evidence, D::Error> {
+        deserializer.deserialize_map(EvidenceVisitor)
+    }
+}
+
+struct EvidenceVisitor;
+
+impl<'de> Visitor<'de> for EvidenceVisitor {
+    type Value = Evidence;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("evidence (an object with type and value)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Evidence, A::Error> {
+        let mut kind = None;
+        let mut value = None;
+        let mut extra = Map::new();
+        let mut seen = Seen::default();
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            let key = seen.insert(key)?;
+            match key.as_ref() {
+                "type" => kind = Some(map.next_value()?),
+                "value" => value = Some(map.next_value()?),
+                _ => unique::keep(&mut map, &mut extra, key)?,
+            }
+        }
+        let kind = kind.ok_or_else(|| de::Error::missing_field("type"))?;
+        let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
+        Ok(Evidence { kind, value, extra })
+    }
 }
 
 impl Evidence {
+    /// Evidence of this kind with this (already normalised) value.
+    pub fn new(kind: EvidenceType, value: String) -> Evidence {
+        Evidence {
+            kind,
+            value,
+            extra: Map::new(),
+        }
+    }
+
     /// A link a reader can open, where the identifier resolves to one.
     pub fn link(&self) -> Option<String> {
         match self.kind {
@@ -242,7 +328,9 @@ impl<'de> Visitor<'de> for EntryVisitor {
             "",
             DateTime::<Utc>::MIN_UTC,
         );
+        let mut seen = Seen::default();
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            let key = seen.insert(key)?;
             match key.as_ref() {
                 "id" => id = Some(map.next_value()?),
                 "date" => date = Some(map.next_value()?),
@@ -265,10 +353,7 @@ impl<'de> Visitor<'de> for EntryVisitor {
                 "highlight" => e.highlight = map.next_value()?,
                 "created" => created = Some(map.next_value()?),
                 "updated" => updated = Some(map.next_value()?),
-                _ => {
-                    let value: Value = map.next_value()?;
-                    e.extra.insert(key.into_owned(), value);
-                }
+                _ => unique::keep(&mut map, &mut e.extra, key)?,
             }
         }
         e.id = id.ok_or_else(|| de::Error::missing_field("id"))?;

@@ -5,6 +5,7 @@
 mod entry;
 mod ids;
 mod input;
+mod unique;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -47,7 +48,7 @@ pub struct Journal {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub self_assessments: Vec<SelfAssessment>,
     /// Fields written by a newer corepath, kept as they are.
-    #[serde(flatten)]
+    #[serde(flatten, deserialize_with = "unique::extra")]
     pub extra: Map<String, Value>,
 }
 
@@ -171,14 +172,18 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_appraisal: Option<NaiveDate>,
     /// Target share of time per area of work, in percent.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique::sorted"
+    )]
     pub allocation: BTreeMap<String, f64>,
     /// Techniques the person added to the framework's vocabulary: they count toward distinct
     /// techniques like the framework's own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub techniques: Vec<String>,
     /// Fields written by a newer corepath, kept as they are.
-    #[serde(flatten)]
+    #[serde(flatten, deserialize_with = "unique::extra")]
     pub extra: Map<String, Value>,
 }
 
@@ -223,7 +228,7 @@ pub struct Goal {
     /// When it was created.
     pub created: DateTime<Utc>,
     /// Fields written by a newer corepath, kept as they are.
-    #[serde(flatten)]
+    #[serde(flatten, deserialize_with = "unique::extra")]
     pub extra: Map<String, Value>,
 }
 
@@ -237,6 +242,6 @@ pub struct SelfAssessment {
     /// When it was marked.
     pub date: NaiveDate,
     /// Fields written by a newer corepath, kept as they are.
-    #[serde(flatten)]
+    #[serde(flatten, deserialize_with = "unique::extra")]
     pub extra: Map<String, Value>,
 }

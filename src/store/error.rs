@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use super::paths::backup_path;
+use super::open::MAX_JOURNAL_BYTES;
+use super::paths::{backup_path, resolve};
 
 /// A storage failure.
 #[derive(Debug, Error)]
@@ -67,6 +68,26 @@ pub enum StoreError {
         /// The format it claims.
         format: String,
     },
+    /// The file is larger than any journal.
+    #[error(
+        "{} is {size} bytes, more than a journal may hold ({} bytes, 1 GiB): it is not read; \
+         is it the right file?",
+        path.display(), MAX_JOURNAL_BYTES
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// A file that must not be written there (the journal itself, a device…).
+    #[error("cannot write {}: {why}; nothing was written", path.display())]
+    Refused {
+        /// The path asked for.
+        path: PathBuf,
+        /// Why not.
+        why: String,
+    },
     /// The journal cannot be changed.
     #[error("{0}")]
     ReadOnly(String),
@@ -110,7 +131,7 @@ impl StoreError {
 
 /// How to get the previous version back, when there is one.
 fn restore_hint(path: &Path) -> String {
-    let backup = backup_path(path);
+    let backup = backup_path(&resolve(path));
     if backup.exists() {
         format!(
             "; the previous version is kept as {} (copy it over the journal to restore it)",

@@ -6,7 +6,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use super::StoreError;
-use super::paths::lock_path;
+use super::open::{open_regular, regular_or_missing};
+use super::paths::{lock_path, resolve};
 
 /// How long to wait for another process's change to finish.
 const WAIT: Duration = Duration::from_secs(5);
@@ -18,18 +19,21 @@ pub struct Lock {
 }
 
 impl Lock {
-    /// Take the lock on the journal at `path`, waiting up to a few seconds.
+    /// Take the lock on the journal at `path`, waiting up to a few seconds. The lock file sits
+    /// beside the journal's target when `path` is a link; it must be a regular file. A journal
+    /// that is not a regular file (a device, a pipe) is refused before a lock file is made.
     pub fn acquire(path: &Path) -> Result<Lock, StoreError> {
-        let lock = lock_path(path);
+        let target = resolve(path);
+        regular_or_missing(&target).map_err(|e| StoreError::read(path, e))?;
+        let lock = lock_path(&target);
         if let Some(dir) = lock.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, e))?;
         }
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock)
-            .map_err(|e| StoreError::write(&lock, e))?;
+        let (file, _) = open_regular(
+            &lock,
+            OpenOptions::new().create(true).truncate(false).write(true),
+        )
+        .map_err(|e| StoreError::write(&lock, e))?;
         let start = Instant::now();
         loop {
             match file.try_lock() {

@@ -3,9 +3,15 @@
 //! Every change is a short transaction: take the lock, re-read the file if another process changed
 //! it, apply the one change, write a temp file beside it, fsync, keep the previous version as
 //! `journal.json.bak`, rename over, fsync the folder, release the lock.
+//!
+//! Only regular files are read as journals, up to [`MAX_JOURNAL_BYTES`]. A journal reached
+//! through a symbolic link is written through to its target, and its backup and lock sit beside
+//! the target ([`resolve`]). A journal the user made read-only is opened read-only.
 
 mod error;
 mod lock;
+mod open;
+mod output;
 mod paths;
 mod pretty;
 mod save;
@@ -21,8 +27,9 @@ use crate::model::{self, Journal};
 
 pub use error::StoreError;
 pub use lock::Lock;
-pub use paths::{backup_path, default_journal_path, lock_path};
-pub use save::{to_bytes, write_atomic};
+pub use open::MAX_JOURNAL_BYTES;
+pub use paths::{backup_path, default_journal_path, lock_path, resolve};
+pub use save::to_bytes;
 
 /// The bundled demo journal, as JSON text.
 pub const DEMO_JSON: &str = include_str!("../../assets/demo-journal.json");
@@ -99,13 +106,15 @@ impl Store {
     pub fn load(&self) -> Result<Loaded, StoreError> {
         let stamp = self.stamp();
         let journal = read_journal(&self.path)?;
-        let read_only = (journal.version > model::VERSION).then(|| {
-            format!(
-                "written by a newer corepath (format version {}; this one understands {}), so it is open read-only",
-                journal.version,
-                model::VERSION
-            )
-        });
+        let read_only = (journal.version > model::VERSION)
+            .then(|| {
+                format!(
+                    "written by a newer corepath (format version {}; this one understands {}), so it is open read-only",
+                    journal.version,
+                    model::VERSION
+                )
+            })
+            .or_else(|| save::write_protected(&self.path));
         Ok(Loaded {
             journal,
             stamp,
@@ -119,7 +128,16 @@ impl Store {
         if self.exists() {
             return Err(StoreError::Exists(self.path.clone()));
         }
-        save::save(&self.path, journal)
+        save::save(&resolve(&self.path), journal)
+    }
+
+    /// Write an export or roll-up to `out` atomically, as a normal program writes a file (a new
+    /// file gets the mode the umask allows; one that exists keeps its mode; a link is written
+    /// through). Refused when `out` is this journal, its backup or its lock, or anything but a
+    /// regular file or a new path.
+    pub fn write_output(&self, out: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+        let target = output::target(&self.path, out)?;
+        save::write_ordinary(&target, bytes)
     }
 
     /// Apply one change under the lock and save. `cached` is a journal already in memory with the
@@ -157,7 +175,7 @@ impl Store {
         let mut journal = before.clone();
         let value = change(&mut journal)?;
         if journal != *before {
-            save::save(&self.path, &journal)?;
+            save::save(&resolve(&self.path), &journal)?;
         }
         let stamp = self.stamp();
         Ok((
@@ -173,18 +191,19 @@ impl Store {
 
 /// Read and parse the journal file in chunks (see [`stream`]), so that its text and its entries
 /// are never all in memory at once; a file the chunked reader does not take is read whole and
-/// given to [`parse`], which names the fault.
+/// given to [`parse`], which names the fault. Only a regular file is read, and no more of it
+/// than [`MAX_JOURNAL_BYTES`], even if it grows meanwhile.
 fn read_journal(path: &Path) -> Result<Journal, StoreError> {
     use std::io::{Read, Seek};
-    let mut file = fs::File::open(path).map_err(|e| StoreError::read(path, e))?;
-    match stream::read(&mut file) {
+    let (mut file, size) = open::open_journal(path)?;
+    match stream::read((&file).take(MAX_JOURNAL_BYTES)) {
         Ok(journal) if journal.format == model::FORMAT => return Ok(journal),
         Ok(_) | Err(stream::Stop::Unusual) => {}
         Err(stream::Stop::Io(e)) => return Err(StoreError::read(path, e)),
     }
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.rewind()
-        .and_then(|()| file.read_to_end(&mut bytes))
+        .and_then(|()| (&file).take(MAX_JOURNAL_BYTES).read_to_end(&mut bytes))
         .map_err(|e| StoreError::read(path, e))?;
     parse(path, &bytes)
 }

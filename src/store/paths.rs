@@ -17,7 +17,8 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// The previous version of the journal: `journal.json.bak`.
+/// The previous version of the journal: `journal.json.bak` (beside the file itself; see
+/// [`resolve`] for a journal reached through a link).
 pub fn backup_path(path: &Path) -> PathBuf {
     beside(path, ".bak")
 }
@@ -25,4 +26,25 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// The lock file that serialises changes: `journal.json.lock`.
 pub fn lock_path(path: &Path) -> PathBuf {
     beside(path, ".lock")
+}
+
+/// How many symbolic links are followed before giving up, as the kernel does (`ELOOP`).
+const MAX_LINKS: usize = 40;
+
+/// Where the data at `path` lives: `path` itself, or, when it is a symbolic link, what the link
+/// points to (following a chain of links). A journal in a dotfiles repository or a synced folder
+/// is often reached through a link: saves replace the target, beside it, and the link stays.
+/// Its backup and lock sit beside the target too, so every path to one journal shares one lock.
+pub fn resolve(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        let Ok(target) = std::fs::read_link(&current) else {
+            return current;
+        };
+        current = match current.parent() {
+            Some(dir) => dir.join(target),
+            None => target,
+        };
+    }
+    current
 }

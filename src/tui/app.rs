@@ -1215,7 +1215,7 @@ impl App {
         let (format, path) = self.appraisal.target();
         let text =
             crate::export::render(summary, format).map_err(|e| Failure::Message(e.to_string()))?;
-        crate::store::write_atomic(&path, text.as_bytes())?;
+        self.store.write_output(&path, text.as_bytes())?;
         let shown = std::path::absolute(&path).unwrap_or(path);
         self.hint = Some(format!("Wrote the evidence summary to {}", shown.display()));
         self.appraisal.written = Some(shown);

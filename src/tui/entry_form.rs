@@ -505,10 +505,9 @@ impl EntryForm {
             }
             entry.evidence.retain(|e| e.kind != t);
             for raw in d.values(t.id()) {
-                entry.evidence.push(Evidence {
-                    kind: t,
-                    value: t.parse(t.id(), &raw)?,
-                });
+                entry
+                    .evidence
+                    .push(Evidence::new(t, t.parse(t.id(), &raw)?));
             }
         }
         entry.metrics = framework
