@@ -27,10 +27,10 @@ fn entry(id: &str, date: &str, kind: &str) -> Entry {
 }
 
 fn with_evidence(mut e: Entry) -> Entry {
-    e.evidence.push(Evidence {
-        kind: EvidenceType::Url,
-        value: "https://example.org/certificate".into(),
-    });
+    e.evidence.push(Evidence::new(
+        EvidenceType::Url,
+        "https://example.org/certificate".into(),
+    ));
     e
 }
 
