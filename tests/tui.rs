@@ -6,19 +6,14 @@
 
 mod common;
 
-use std::path::Path;
-
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use common::{Sandbox, find, read_json, write_json};
-use corepath::assess::{Progress, Status};
-use corepath::framework::Framework;
+use chrono::NaiveDate;
+use common::{find, read_json};
+use corepath::assess::Status;
 use corepath::model::Entry;
 use corepath::store::{Store, StoreError};
-use corepath::tui::{App, Confirm, Screen, Step, Tab, render};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use corepath::tui::{App, Confirm, Screen, Step, Tab};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 use serde_json::Value;
 
