@@ -40,6 +40,16 @@ fn an_international_committee_is_ticked_as_a_strategy_committee() {
     // Back to a local scope: the ticks follow, as the person had not changed them.
     esc(app);
     assert_eq!(app.entry_form.as_ref().expect("form").step, Step::Details);
+    while focused_detail(app) != "scope" {
+        press(app, KeyCode::Up);
+    }
+    press_times(app, KeyCode::Left, 3); // international → local
+    ctrl(app, 's'); // straight to the review
+    assert_eq!(
+        ticked_metrics(app),
+        ["fac.user-base"],
+        "a local committee serves users"
+    );
 }
 
 #[test]

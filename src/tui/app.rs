@@ -716,6 +716,7 @@ impl App {
                 };
                 match fields.apply(action) {
                     Outcome::Submit if details && action == Action::Save => {
+                        form.follow_scope(framework);
                         form.step = Step::Review
                     }
                     Outcome::Submit => {

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::app::App;
 use super::theme;
 use super::ui::field;
+use crate::text::number;
 
 /// Draw the tab.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -136,6 +137,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Line::styled(e.text.clone(), theme::heading()),
         field("rule", e.rule.clone()),
     ];
+    if let (Some(m), Some(unit)) = (e.measured, e.unit) {
+        lines.push(field("measured", format!("{} {unit}", number(m))));
+    }
+    for part in &e.parts {
+        lines.push(field(
+            if part.met { "✔ part" } else { "· part" },
+            format!(
+                "{} of {} {}: {}",
+                number(part.measured),
+                number(part.needed),
+                part.unit,
+                part.rule
+            ),
+        ));
+    }
+    if !e.measured_names.is_empty() {
+        lines.push(field("techniques", e.measured_names.join(", ")));
+    }
     if let Some(j) = &e.justification {
         lines.push(field("why", j.clone()));
     }
