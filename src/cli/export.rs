@@ -64,6 +64,9 @@ pub struct Args {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Start a CSV with a UTF-8 byte order mark, which Excel needs to read accented names.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// Write `text` to `path` atomically (a temporary file in the same folder, then a rename; the
@@ -108,8 +111,16 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     let tier = target_tier(env, &journal.profile.tier, args.tier.as_deref())?;
     let ctx = Context::new(&env.framework, &journal);
     let summary = export::build(&ctx, period, tier, env.today);
-    let text = export::render(&summary, format.summary_format())
+    if args.bom && format != Format::Csv {
+        return Err(CliError::Message(
+            "--bom applies to CSV only: add --format csv or drop --bom".into(),
+        ));
+    }
+    let mut text = export::render(&summary, format.summary_format())
         .map_err(|e| CliError::Message(e.to_string()))?;
+    if args.bom {
+        text.insert_str(0, export::csv::BOM);
+    }
     let what = match format {
         Format::Csv => format!("{} entries of {period} (CSV)", summary.entries.len()),
         Format::Md => format!("evidence summary for {period} (Markdown)"),

@@ -2,8 +2,10 @@
 //!
 //! The columns are [`COLUMNS`]. In list cells (`credit`, `areas`, `techniques`, `metrics`,
 //! `tags`, `evidence`) items are separated by `;`; a `;` or `\` inside an item is written `\;` or
-//! `\\`. Evidence items are `type:value` (`doi:10.1000/xyz`, `url:https://…`). `corepath import`
-//! reads this format back.
+//! `\\`. Evidence items are `type:value` (`doi:10.1000/xyz`, `url:https://…`). A cell a
+//! spreadsheet would evaluate as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return) is written with a `'` before it, as OWASP advises; `corepath import` reads this
+//! format back and takes that `'` off again.
 
 use super::RenderError;
 use crate::model::Entry;
@@ -30,6 +32,30 @@ pub const COLUMNS: [&str; 19] = [
     "reflection_users",
     "reflection_next",
 ];
+
+/// Whether a spreadsheet would evaluate a cell with this text: it starts with a formula
+/// character, after any `'` already protecting it.
+fn evaluated(cell: &str) -> bool {
+    cell.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A cell a spreadsheet shows as text: one `'` more before a formula character.
+pub fn neutralise(cell: String) -> String {
+    if evaluated(&cell) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// A cell as it was before [`neutralise`]: the `'` it added taken off again.
+pub fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if evaluated(rest) => rest,
+        _ => cell,
+    }
+}
 
 /// Join list items with `;`, escaping `\` and `;` inside items.
 pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
@@ -78,6 +104,9 @@ pub fn row(e: &Entry) -> [String; 19] {
     ]
 }
 
+/// The byte order mark some spreadsheets need to read UTF-8 (`export --bom`).
+pub const BOM: &str = "\u{feff}";
+
 /// The entries as CSV text with a header row.
 ///
 /// # Errors
@@ -89,7 +118,7 @@ pub fn render(entries: &[Entry]) -> Result<String, RenderError> {
     let fail = |e: ::csv::Error| RenderError(e.to_string());
     writer.write_record(COLUMNS).map_err(fail)?;
     for e in entries {
-        writer.write_record(row(e)).map_err(fail)?;
+        writer.write_record(row(e).map(neutralise)).map_err(fail)?;
     }
     let bytes = writer
         .into_inner()

@@ -396,7 +396,12 @@ pub fn render_markdown(r: &Rollup) -> String {
     out.push_str("| Name | Tier | Entries | Hours | Training given | Publications (co-authored / acknowledged / not recognised) | Toward next tier | CPD standards |\n");
     out.push_str("|---|---|--:|--:|---|---|---|---|\n");
     for p in &r.people {
-        let orcid_url = p.orcid.as_ref().map(|o| format!("https://orcid.org/{o}"));
+        // Someone else's file: only an ORCID iD that passes its check becomes a link.
+        let orcid_url = p
+            .orcid
+            .as_deref()
+            .and_then(|o| crate::model::parse_orcid("orcid", o).ok())
+            .map(|o| format!("https://orcid.org/{o}"));
         let name = link(&p.name, orcid_url.as_deref());
         let flag = if p.differences.is_empty() {
             String::new()

@@ -7,7 +7,7 @@
 use chrono::DateTime;
 
 use super::{Candidate, ImportError, Options, finish};
-use crate::export::csv::COLUMNS;
+use crate::export::csv::{COLUMNS, restore};
 use crate::model::{
     Entry, EvidenceType, InputError, check_kind, parse_date, parse_hours, parse_people,
 };
@@ -177,6 +177,7 @@ pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportErro
                 .position(|c| *c == name)
                 .and_then(|i| column[i])
                 .and_then(|i| record.get(i))
+                .map(restore)
                 .unwrap_or("")
         };
         let entry = (|| -> Result<Entry, InputError> {

@@ -246,8 +246,14 @@ impl Evidence {
         }
     }
 
-    /// A link a reader can open, where the identifier resolves to one.
+    /// A link a reader can open, where the identifier resolves to one. Decided when the link is
+    /// written, whatever the journal holds: only a well-formed identifier or an `https:`/`http:`
+    /// address becomes a link (a hand-edited `javascript:` or `data:` value never does).
     pub fn link(&self) -> Option<String> {
+        let checked = self.kind.parse(self.kind.id(), &self.value).ok()?;
+        if checked != self.value {
+            return None;
+        }
         match self.kind {
             EvidenceType::Doi => Some(format!("https://doi.org/{}", self.value)),
             EvidenceType::Orcid => Some(format!("https://orcid.org/{}", self.value)),
