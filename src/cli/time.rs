@@ -4,6 +4,7 @@ use super::period::{DefaultPeriod, PeriodArgs};
 use super::table::{self, Table, hours};
 use super::{CliError, Env, Format, print_json};
 use crate::assess::{Context, time_allocation};
+use crate::text::whole;
 
 /// `corepath time`.
 #[derive(Debug, clap::Args)]
@@ -42,9 +43,9 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         t.row(vec![
             a.label.clone(),
             hours(a.hours),
-            format!("{:.0}%", a.share),
+            format!("{}%", whole(a.share)),
             a.target
-                .map(|x| format!("{x:.0}%"))
+                .map(|x| format!("{}%", whole(x)))
                 .unwrap_or_else(|| "–".into()),
             a.target
                 .map(|x| format!("{:+.0} pts", a.share - x))

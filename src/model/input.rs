@@ -64,10 +64,15 @@ pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, InputError> {
     }
 }
 
-/// Hours: a finite number, 0 or more.
+/// `x`, with a negative zero (`-0`) made the plain zero it means.
+pub fn unsigned_zero(x: f64) -> f64 {
+    if x == 0.0 { 0.0 } else { x }
+}
+
+/// Hours: a finite number, 0 or more (`-0` is read as 0).
 pub fn parse_hours(field: &str, raw: &str) -> Result<f64, InputError> {
     match raw.trim().parse::<f64>() {
-        Ok(h) if h.is_finite() && (0.0..=10_000.0).contains(&h) => Ok(h),
+        Ok(h) if h.is_finite() && (0.0..=10_000.0).contains(&h) => Ok(unsigned_zero(h)),
         _ => Err(InputError::new(
             field,
             raw,
@@ -86,7 +91,7 @@ pub fn parse_people(field: &str, raw: &str) -> Result<u32, InputError> {
 /// Years of experience: a number from 0 to 70.
 pub fn parse_years(field: &str, raw: &str) -> Result<f64, InputError> {
     match raw.trim().parse::<f64>() {
-        Ok(y) if y.is_finite() && (0.0..=70.0).contains(&y) => Ok(y),
+        Ok(y) if y.is_finite() && (0.0..=70.0).contains(&y) => Ok(unsigned_zero(y)),
         _ => Err(InputError::new(
             field,
             raw,
@@ -98,7 +103,7 @@ pub fn parse_years(field: &str, raw: &str) -> Result<f64, InputError> {
 /// A share of time in percent, from 0 to 100.
 pub fn parse_percent(field: &str, raw: &str) -> Result<f64, InputError> {
     match raw.trim().trim_end_matches('%').parse::<f64>() {
-        Ok(p) if p.is_finite() && (0.0..=100.0).contains(&p) => Ok(p),
+        Ok(p) if p.is_finite() && (0.0..=100.0).contains(&p) => Ok(unsigned_zero(p)),
         _ => Err(InputError::new(field, raw, "a percentage from 0 to 100")),
     }
 }
