@@ -156,8 +156,10 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     }
     let plan = env.change(|journal| {
         let mut plan = import::plan(journal, candidates);
+        let mut taken = journal.ids_in_use();
         for c in &mut plan.add {
-            c.entry.id = fresh_id(|id| journal.id_in_use(id));
+            c.entry.id = fresh_id(|id| taken.contains(id));
+            taken.insert(c.entry.id.clone());
             journal.entries.push(c.entry.clone());
         }
         Ok(plan)

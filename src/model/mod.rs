@@ -7,7 +7,7 @@ mod ids;
 mod input;
 mod validate;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -101,6 +101,15 @@ impl Journal {
     /// Whether `id` is already used by an entry or a goal.
     pub fn id_in_use(&self, id: &str) -> bool {
         self.entries.iter().any(|e| e.id == id) || self.goals.iter().any(|g| g.id == id)
+    }
+
+    /// Every id used by an entry or a goal: to draw many fresh ids in one go, each checked in
+    /// constant time.
+    pub fn ids_in_use(&self) -> HashSet<String> {
+        let entries = self.entries.iter().map(|e| e.id.clone());
+        entries
+            .chain(self.goals.iter().map(|g| g.id.clone()))
+            .collect()
     }
 }
 
