@@ -1,5 +1,8 @@
 //! Figures and text for reading: numbers without needless decimals, dashes for nothing, text cut
-//! to a width. Pure; shared by the command line, the terminal app and the exports.
+//! to a width, control characters made visible ([`visible`]). Pure; shared by the command line,
+//! the terminal app and the exports.
+
+pub mod visible;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 

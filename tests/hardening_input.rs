@@ -127,3 +127,226 @@ fn rollup_refuses_figures_that_would_wrap_or_overflow() {
         &["ben.json", "headline.people", "invalid value: integer `-1`"],
     );
 }
+
+/// A title with what an attacker would put in a BibTeX file: a window title (OSC 0), a clipboard
+/// write (OSC 52), a screen clear, a C1 CSI and a right-to-left override.
+const HOSTILE: &str =
+    "Evil \u{1b}]0;pwned\u{7} \u{1b}]52;c;cm0gLXJmIH4=\u{7} \u{1b}[2J \u{9b}31m \u{202e}txt.exe";
+
+/// Whether `bytes` would act on a terminal: ESC, BEL, another C0 control than newline, tab or
+/// carriage return, DEL, a C1 control or a bidirectional control.
+fn acts_on_terminal(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    text.chars()
+        .find(|c| corepath::text::visible::is_unsafe(*c) && !matches!(c, '\n' | '\t' | '\r'))
+        .map(|c| format!("U+{:04X} in {text}", u32::from(c)))
+}
+
+/// A sandbox whose hand-edited journal holds the hostile title in an entry, the profile's name
+/// and a goal: the entry's id.
+fn hostile_journal() -> (Sandbox, String) {
+    let s = Sandbox::with_profile();
+    let id = s.add(&[
+        "--kind",
+        "user-training",
+        "--title",
+        "placeholder",
+        "--hours",
+        "2",
+    ]);
+    s.ok(&["goal", "add", "--title", "placeholder goal"]);
+    let mut journal = s.journal_json();
+    journal["entries"][0]["title"] = HOSTILE.into();
+    journal["entries"][0]["notes"] = format!("notes: {HOSTILE}").into();
+    journal["profile"]["name"] = format!("Ada {HOSTILE}").into();
+    journal["goals"][0]["title"] = format!("Goal {HOSTILE}").into();
+    s.write_journal(&journal);
+    (s, id)
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal_raw() {
+    let (s, id) = hostile_journal();
+    let bib = s.path("evil.bib");
+    std::fs::write(
+        &bib,
+        format!("@article{{k, title = {{{HOSTILE}}}, year = 2024}}\n"),
+    )
+    .expect("write the file");
+    let period = ["--from", "2000-01-01", "--to", "2030-12-31"];
+    let summary = s.path("summary.json");
+    s.ok(&[
+        &[
+            "export",
+            "--format",
+            "json",
+            "-o",
+            summary.to_str().expect("UTF-8"),
+        ][..],
+        &period,
+    ]
+    .concat());
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["import", bib.to_str().expect("UTF-8"), "--dry-run"],
+        vec!["list"],
+        vec!["list", "--format", "json"],
+        vec!["show", &id],
+        vec!["show", &id, "--format", "json"],
+        vec!["progress"],
+        vec!["goal", "list"],
+        vec!["profile"],
+        vec!["check"],
+        vec!["rollup", summary.to_str().expect("UTF-8")],
+        vec![
+            "rollup",
+            summary.to_str().expect("UTF-8"),
+            "--format",
+            "html",
+        ],
+        vec![
+            "rollup",
+            summary.to_str().expect("UTF-8"),
+            "--format",
+            "json",
+        ],
+        [&["export", "--format", "md"][..], &period].concat(),
+        [&["export", "--format", "csv"][..], &period].concat(),
+        [&["export", "--format", "html"][..], &period].concat(),
+        [&["export", "--format", "json"][..], &period].concat(),
+        vec!["list", "--kind", HOSTILE],
+    ];
+    for args in commands {
+        let out = s.run(&args);
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            if let Some(found) = acts_on_terminal(bytes) {
+                panic!("corepath {args:?}: {stream} has {found}");
+            }
+        }
+    }
+    // The title is shown, visibly.
+    let listed = s.ok(&["list"]);
+    assert!(listed.contains("Evil ␛]0;pwned␇"), "{listed}");
+    // JSON on standard output means the same text: the escapes decode to the title.
+    let shown = s.json(&["show", &id, "--format", "json"]);
+    assert_eq!(shown["title"], HOSTILE);
+    // A file written with -o keeps the text as it is.
+    let md = s.path("summary.md");
+    s.ok(&[
+        &[
+            "export",
+            "--format",
+            "md",
+            "-o",
+            md.to_str().expect("UTF-8"),
+        ][..],
+        &period,
+    ]
+    .concat());
+    let written = std::fs::read_to_string(&md).expect("the Markdown file");
+    assert!(
+        written.contains('\u{1b}') && written.contains('\u{202e}'),
+        "the file keeps the text"
+    );
+}
+
+#[test]
+fn single_line_fields_refuse_control_characters_naming_the_field() {
+    let s = Sandbox::with_profile();
+    let entry = ["add", "--kind", "user-training", "--title"];
+    let cases: [(&[&str], &[&str]); 6] = [
+        (
+            &[&entry[..], &["two\nlines"]].concat(),
+            &[
+                "--title \"two\\nlines\"",
+                "one line of text without control characters",
+                "U+000A",
+            ],
+        ),
+        (
+            &[&entry[..], &["T", "--tag", "a\tb"]].concat(),
+            &["--tag", "U+0009"],
+        ),
+        (
+            &[&entry[..], &["T", "--technique", "confocal\u{202e}"]].concat(),
+            &["--technique", "U+202E"],
+        ),
+        (
+            &[&entry[..], &["T", "--note", "bell\u{7}"]].concat(),
+            &["--note", "U+0007", "newlines and tabs"],
+        ),
+        (
+            &["init", "--name", "Ada\u{1b}[2J", "--tier", "scientist"],
+            &["--name", "U+001B"],
+        ),
+        (
+            &["goal", "add", "--title", "del\u{7f}"],
+            &["--title", "U+007F"],
+        ),
+    ];
+    for (args, fragments) in cases {
+        let message = s.refused(args, fragments);
+        assert!(acts_on_terminal(message.as_bytes()).is_none(), "{message}");
+    }
+    // Notes and reflections may hold newlines and tabs.
+    s.ok(&[
+        &entry[..],
+        &[
+            "T",
+            "--note",
+            "line one\nline two\tindented",
+            "--practice",
+            "a\nb",
+        ],
+    ]
+    .concat());
+}
+
+#[test]
+fn imports_refuse_control_characters_and_bibtex_unwraps_long_titles() {
+    let s = Sandbox::with_profile();
+    let csv = s.path("nul.csv");
+    std::fs::write(
+        &csv,
+        "date,kind,title\n2026-01-05,sop,\"Null \u{0} title\"\n",
+    )
+    .expect("write the file");
+    s.refused(
+        &["import", csv.to_str().expect("UTF-8")],
+        &["line 2", "title", "U+0000"],
+    );
+    let bib = s.path("nul.bib");
+    std::fs::write(
+        &bib,
+        "@article{nul, title = {Null \u{0} title}, year = 2024}\n",
+    )
+    .expect("write the file");
+    s.refused(
+        &["import", bib.to_str().expect("UTF-8")],
+        &["record nul", "title", "U+0000"],
+    );
+    let wrapped = s.path("wrapped.bib");
+    std::fs::write(
+        &wrapped,
+        "@article{w, title = {Imaging the\n\tliving cell\r\n  at speed}, year = 2024}\n",
+    )
+    .expect("write the file");
+    s.ok(&["import", wrapped.to_str().expect("UTF-8")]);
+    assert_eq!(
+        s.journal().entries[0].title,
+        "Imaging the living cell at speed"
+    );
+}
+
+#[test]
+fn a_journal_holding_control_characters_still_loads_and_check_lists_them() {
+    let (s, _) = hostile_journal();
+    let listed = s.ok(&["list"]);
+    assert!(listed.contains("Evil"), "{listed}");
+    let out = s.run(&["check"]);
+    assert!(!out.status.success(), "check fails on such a journal");
+    let report =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    for fragment in ["profile: name", "entries[0]", "goals[0]", "U+001B"] {
+        assert!(report.contains(fragment), "{fragment:?} not in {report}");
+    }
+}

@@ -1,5 +1,6 @@
 //! The terminal app on tiny terminals: every screen, tab and dialog draws at every size from 1×1
-//! up, without a panic (issue 9, item 13).
+//! up, without a panic (issue 9, item 13); and hostile text in the journal never reaches the
+//! terminal as control characters (item 10).
 
 mod common;
 
@@ -133,4 +134,46 @@ fn the_welcome_and_profile_screens_draw_at_any_size() {
     draws_everywhere("the profile form", &app);
     keys(&mut app, &[KeyCode::Enter]);
     draws_everywhere("the profile form with a refusal", &app);
+}
+
+#[test]
+fn hostile_titles_reach_no_cell_as_control_characters() {
+    let sandbox = Sandbox::demo();
+    let hostile = "Evil \u{1b}]0;pwned\u{7} \u{1b}[2J \u{9b}31m \u{202e}txt.exe \u{2066}x\u{2069}";
+    let mut journal = common::read_json(&sandbox.journal);
+    for e in journal["entries"].as_array_mut().expect("entries") {
+        e["title"] = hostile.into();
+        e["notes"] = hostile.into();
+    }
+    journal["goals"][0]["title"] = hostile.into();
+    journal["profile"]["name"] = hostile.into();
+    common::write_json(&sandbox.journal, &journal);
+    let mut app = app_on(&sandbox);
+    let mut states = Vec::new();
+    for tab in Tab::ALL {
+        app.tab = tab;
+        states.push(format!("the {tab:?} tab"));
+        assert_clean(&app, states.last().expect("a state"));
+    }
+    app.tab = Tab::Journal;
+    keys(&mut app, &[KeyCode::Enter]);
+    assert_clean(&app, "the entry opened");
+    keys(&mut app, &[KeyCode::Esc, KeyCode::Char('d')]);
+    assert_clean(&app, "the delete question");
+    keys(&mut app, &[KeyCode::Esc, KeyCode::Char('e')]);
+    assert_clean(&app, "the entry form");
+}
+
+/// No cell of the app drawn at 120×40 holds a control character or a bidirectional control.
+fn assert_clean(app: &App, name: &str) {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
+    terminal.draw(|frame| render(app, frame)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        let symbol = cell.symbol();
+        assert!(
+            !symbol.chars().any(corepath::text::visible::is_unsafe),
+            "{name}: a cell holds {symbol:?}"
+        );
+    }
 }

@@ -21,6 +21,6 @@ pub fn run(env: &Env, args: &AddArgs) -> Result<(), CliError> {
         journal.entries.push(entry);
         Ok(id)
     })?;
-    println!("{id}");
+    say!("{id}");
     Ok(())
 }

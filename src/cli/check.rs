@@ -8,11 +8,11 @@ pub fn run(env: &Env) -> Result<bool, CliError> {
     let loaded = env.load()?;
     let problems = check_journal(&env.framework, &loaded.journal);
     if let Some(why) = &loaded.read_only {
-        eprintln!("{why}");
+        say_err!("{why}");
     }
     if problems.is_empty() {
         let j = &loaded.journal;
-        println!(
+        say!(
             "{} is sound: {} entries, {} goals, {} self-assessments.",
             env.store.path().display(),
             j.entries.len(),
@@ -22,9 +22,9 @@ pub fn run(env: &Env) -> Result<bool, CliError> {
         return Ok(true);
     }
     for p in &problems {
-        eprintln!("{p}");
+        say_err!("{p}");
     }
-    eprintln!(
+    say_err!(
         "{} problem{} in {}",
         problems.len(),
         if problems.len() == 1 { "" } else { "s" },

@@ -51,6 +51,6 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         }
         Ok(entry.id.clone())
     })?;
-    println!("{id}");
+    say!("{id}");
     Ok(())
 }

@@ -94,7 +94,7 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         return print_json(&entries);
     }
     if entries.is_empty() {
-        println!("No entries match. Add one with `corepath add --kind KIND --title TITLE`.");
+        say!("No entries match. Add one with `corepath add --kind KIND --title TITLE`.");
         return Ok(());
     }
     let mut t = Table::new(&["id", "date", "kind", "title", "metrics", "★"]);
@@ -112,8 +112,8 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             },
         ]);
     }
-    print!("{}", t.render(table::width()));
-    println!(
+    say_more!("{}", t.render(table::width()));
+    say!(
         "{} entr{}",
         entries.len(),
         if entries.len() == 1 { "y" } else { "ies" }

@@ -63,8 +63,8 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         .framework
         .tier(&journal.profile.tier)
         .map_or(journal.profile.tier.as_str(), |t| t.title.as_str());
-    println!("{} — {current}", journal.profile.name);
-    println!(
+    say!("{} — {current}", journal.profile.name);
+    say!(
         "Toward {} ({}): {}, {} partial",
         tier.title,
         tier.stage.label(),
@@ -73,25 +73,25 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     );
     let width = super::table::width();
     for e in &p.expectations {
-        println!("\n{} {:<13} {}", e.status.glyph(), e.status.word(), e.text);
-        println!("    rule        {}", e.rule);
+        say!("\n{} {:<13} {}", e.status.glyph(), e.status.word(), e.text);
+        say!("    rule        {}", e.rule);
         for &i in e.entry_indices.iter().take(3) {
             let entry = &journal.entries[i];
             let line = format!("{} {} {}", entry.id, entry.date, entry.title);
-            println!(
+            say!(
                 "    evidence    {}",
                 truncate(&line, width.saturating_sub(16))
             );
         }
         if e.entry_indices.len() > 3 {
-            println!("                … and {} more", e.entry_indices.len() - 3);
+            say!("                … and {} more", e.entry_indices.len() - 3);
         }
         if let Some(j) = &e.justification {
-            println!("    why         {j}");
+            say!("    why         {j}");
         }
         if !e.missing.is_empty() {
-            println!("    missing     {}", e.missing);
-            println!("    suggestion  {}", e.suggestion);
+            say!("    missing     {}", e.missing);
+            say!("    suggestion  {}", e.suggestion);
         }
     }
     Ok(())

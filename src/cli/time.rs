@@ -32,7 +32,7 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     if args.format == Format::Json {
         return print_json(&report);
     }
-    println!(
+    say!(
         "Time by area of work, {period}: {} hours over {} entries ({} entries without hours not counted)",
         hours(report.hours),
         report.entries_with_hours,
@@ -52,9 +52,9 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
                 .unwrap_or_default(),
         ]);
     }
-    print!("{}", t.render(table::width()));
+    say_more!("{}", t.render(table::width()));
     if journal.profile.allocation.is_empty() {
-        println!(
+        say!(
             "No target set: `corepath profile --allocation service=50 --allocation operations=25 …`"
         );
     }

@@ -135,13 +135,15 @@ pub const MAX_COUNT: u64 = 1_000_000_000;
 /// The largest number of hours one summary may give for a figure.
 pub const MAX_HOURS: f64 = 1e9;
 
-/// Every figure of a summary that a roll-up adds up or shows, named as in its JSON: counts and
-/// hours.
-fn figures(s: &Summary) -> (Vec<(String, u64)>, Vec<(String, f64)>) {
+/// Figures named as in a summary's JSON (`headline.hours`, `metrics[3].people`).
+type Named<T> = Vec<(String, T)>;
+
+/// Every figure of a summary that a roll-up adds up or shows: counts and hours.
+fn figures(s: &Summary) -> (Named<u64>, Named<f64>) {
     let h = &s.headline;
     let r = &h.publications;
     let as_u64 = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
-    let mut counts: Vec<(String, u64)> = [
+    let mut counts: Named<u64> = [
         ("headline.entries", as_u64(h.entries)),
         ("headline.people", h.people),
         ("headline.highlights", as_u64(h.highlights)),

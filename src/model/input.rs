@@ -5,6 +5,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use crate::text::visible::first_unsafe;
+
 /// Input that was refused: which field, the value given, and what is expected instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
@@ -44,6 +46,34 @@ impl fmt::Display for InputError {
 }
 
 impl std::error::Error for InputError {}
+
+/// Refuse a control character (a newline, a tab, an escape, a bidirectional override…) in one
+/// line of text: a title, a tag, a name.
+pub fn check_line(field: &str, value: &str) -> Result<(), InputError> {
+    check_controls(field, value, false)
+}
+
+/// Refuse a control character other than a newline, a carriage return or a tab in free text:
+/// notes and reflections.
+pub fn check_text(field: &str, value: &str) -> Result<(), InputError> {
+    check_controls(field, value, true)
+}
+
+fn check_controls(field: &str, value: &str, multiline: bool) -> Result<(), InputError> {
+    let Some((at, c)) = first_unsafe(value, multiline) else {
+        return Ok(());
+    };
+    let what = if multiline {
+        "text whose only control characters are newlines and tabs"
+    } else {
+        "one line of text without control characters"
+    };
+    Err(InputError::new(
+        field,
+        value,
+        &format!("{what} (character {at} is U+{:04X})", u32::from(c)),
+    ))
+}
 
 /// A calendar date written `YYYY-MM-DD`.
 pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, InputError> {
@@ -130,6 +160,20 @@ mod tests {
                 .contains("YYYY-MM-DD")
         );
         assert!(parse_date("date", "2026-3-2").is_err());
+    }
+
+    #[test]
+    fn control_characters() {
+        assert!(check_line("title", "Confocal 1:1 — Ruiz lab").is_ok());
+        let err = check_line("title", "two\nlines").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "title \"two\\nlines\" is not valid: expected one line of text without control \
+             characters (character 4 is U+000A)"
+        );
+        assert!(check_line("tag", "rtl\u{202e}").is_err());
+        assert!(check_text("notes", "line one\nline two\tindented").is_ok());
+        assert!(check_text("notes", "bell\u{7}").is_err());
     }
 
     #[test]

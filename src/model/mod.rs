@@ -16,7 +16,8 @@ use serde_json::{Map, Value};
 pub use entry::{Entry, Evidence, EvidenceType, Reflection};
 pub use ids::{parse_doi, parse_file, parse_orcid, parse_ror, parse_rrid, parse_url};
 pub use input::{
-    InputError, parse_date, parse_hours, parse_people, parse_percent, parse_years, unsigned_zero,
+    InputError, check_line, check_text, parse_date, parse_hours, parse_people, parse_percent,
+    parse_years, unsigned_zero,
 };
 pub use validate::{
     CREDIT_ROLES, RECOGNITION_ROLES, check_expectation, check_journal, check_kind, check_metric,
