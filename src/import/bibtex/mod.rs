@@ -23,8 +23,8 @@ use chrono::NaiveDate;
 use super::{Candidate, ImportError, Options, finish};
 use crate::model::{Entry, Evidence, EvidenceType, parse_doi, parse_url};
 
-pub use guard::{EXPANDED_BYTES, INHERITED_BYTES, LINK_DEPTH, MACRO_DEPTH};
-pub use tex::{Braces, prepare, shallow_groups, tidy};
+use tex::{Braces, shallow_groups};
+pub use tex::{prepare, tidy};
 
 /// The kind every record becomes.
 pub const KIND: &str = "publication";

@@ -430,3 +430,30 @@ pub fn shallow_groups(text: &str, braces: Braces) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn braces_are_kept_only_where_they_change_the_result() {
+        assert_eq!(
+            shallow_groups("{{DNA}} {\\ss}e", Braces::Text),
+            "DNA {\\ss}e"
+        );
+        assert_eq!(
+            shallow_groups("{World {Health}} and Ruiz, A.", Braces::Names),
+            "{World Health} and Ruiz, A."
+        );
+        assert_eq!(
+            shallow_groups("\\'{e}\\v{\\'{\\c{s}}}", Braces::Text),
+            "\\'{e}\\v{\\'{\\c s}}"
+        );
+        assert_eq!(
+            shallow_groups("10.1000/{a}\\b", Braces::Verbatim),
+            "10.1000/a\\b"
+        );
+        let deep = format!("{}x{}", "{".repeat(100_000), "}".repeat(100_000));
+        assert_eq!(shallow_groups(&deep, Braces::Names), "{x}");
+    }
+}
