@@ -31,6 +31,11 @@ fn parses_in_bounded_time(format: ImportFormat, text: &str) -> Option<String> {
     result.err().map(|e| e.to_string())
 }
 
+/// Up to 2 KB of arbitrary bytes.
+fn bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(any::<u8>(), 0..2048)
+}
+
 /// Text made of the pieces BibTeX files are made of, and of control characters.
 fn bibtex_like() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
@@ -85,7 +90,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
 
     #[test]
-    fn bibtex_from_arbitrary_bytes_is_read_or_refused(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+    fn bibtex_from_arbitrary_bytes_is_read_or_refused(bytes in bytes()) {
         parses_in_bounded_time(ImportFormat::Bibtex, &String::from_utf8_lossy(&bytes));
     }
 
@@ -95,7 +100,7 @@ proptest! {
     }
 
     #[test]
-    fn csv_from_arbitrary_bytes_is_read_or_refused(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+    fn csv_from_arbitrary_bytes_is_read_or_refused(bytes in bytes()) {
         let text = String::from_utf8_lossy(&bytes);
         parses_in_bounded_time(ImportFormat::Csv, &text);
         // With a valid header, the rows are what varies.

@@ -1,10 +1,14 @@
 //! BibTeX and BibLaTeX from a reference manager: one `publication` entry per record.
 //!
-//! Parsed with the `biblatex` crate, which resolves `@string` macros, `#` concatenation, month
-//! macros (`month = dec`) and most LaTeX accents. Before it sees a field, a small pass fixes what
-//! it leaves as TeX: `\i`/`\j` under accents, `\o{}`-style glyphs, `~`, ``` `` ''``` quotes,
-//! formatting commands such as `\emph{…}`, and simple maths (`$\alpha$`, `Ca$^{2+}$`). An undefined
-//! macro fails the whole file with its record, line and column.
+//! The file is read in steps, none of which recurses without bound or grows faster than the file:
+//! the records, fields and `#` concatenations are counted before the `biblatex` crate reads the
+//! raw file; corepath then expands `@string` macros itself (module `guard`: measured first for
+//! cycles, depth and size), rewrites the TeX that `biblatex` leaves as it is (module `tex`:
+//! `\i`/`\j` under accents, `\o{}`-style glyphs, `~`, ``` `` ''``` quotes, formatting commands
+//! such as `\emph{…}`, simple maths such as `$\alpha$` and `Ca$^{2+}$`, and braces it does not
+//! need), checks the `crossref` and `xdata` links, and only then lets `biblatex` resolve accents,
+//! month macros (`month = dec`) and the links. Only the fields a record is read from go further.
+//! An undefined macro fails the whole file with its record, line and column.
 //!
 //! Each record gives: the title (as written, braces dropped), the date from `year` + `month`
 //! (+ `day`; or a BibLaTeX `date`), the journal (or book title) and the authors in the notes, the

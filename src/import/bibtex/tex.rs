@@ -347,9 +347,9 @@ pub enum Braces {
 /// Braces as `biblatex` should see them: grouping only where it changes the result (one level,
 /// in [`Braces::Names`], or around a command: `{\ss}`), command arguments up to
 /// [`ARGUMENT_DEPTH`] deep; other braces dropped with their text kept (a control word losing its
-/// closing brace gets the space that ends it instead). `biblatex` makes a chunk of every group and merges
-/// neighbouring chunks one at a time, and reads each command argument with a new parser: groups
-/// would cost memory and time squared, nesting stack without bound.
+/// closing brace gets the space that ends it instead). `biblatex` makes a chunk of every group
+/// and merges neighbouring chunks one at a time, and reads each command argument with a new
+/// parser: groups would cost memory and time squared, nesting stack without bound.
 pub fn shallow_groups(text: &str, braces: Braces) -> String {
     #[derive(Clone, Copy, PartialEq)]
     enum Kept {
