@@ -188,3 +188,24 @@ fn crossref_still_lends_a_proceedings_title_to_its_papers() {
         talk.notes
     );
 }
+
+#[test]
+fn a_huge_author_list_is_counted_not_kept() {
+    let names = vec!["Ruiz, A."; 200_000].join(" and ");
+    let s = Sandbox::with_profile();
+    let path = s.path("collaboration.bib");
+    std::fs::write(
+        &path,
+        format!("@article{{big, title = {{Big science}}, year = 2024, author = {{{names}}}}}\n"),
+    )
+    .expect("write the file");
+    let started = Instant::now();
+    s.ok(&["import", path.to_str().expect("a UTF-8 path")]);
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+    let notes = &s.journal().entries[0].notes;
+    assert!(notes.ends_with("et al. (200000 authors)."), "{notes}");
+}

@@ -22,12 +22,14 @@ use biblatex::{
     Bibliography, ChunksExt, Field, Pair, ParseError, ParseErrorKind, RawBibliography, RawChunk,
     RawEntry, Spanned,
 };
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::{Candidate, ImportError, Options, finish};
 use crate::model::{Entry, Evidence, EvidenceType, parse_doi, parse_url};
 
-use tex::{Braces, shallow_groups};
+use tex::{Braces, name_list, shallow_groups};
 pub use tex::{prepare, tidy};
 
 /// The kind every record becomes.
@@ -135,6 +137,7 @@ fn expand_fields<'s>(raw: &'s RawBibliography<'s>) -> Result<Expanded<'s>, guard
     let mut groups = guard::Groups::default();
     let mut pieces = Vec::new();
     let mut records = Vec::with_capacity(raw.entries.len());
+    let mut authors = HashMap::new();
     for entry in &raw.entries {
         let mut fields = Vec::with_capacity(entry.v.fields.len());
         for pair in &entry.v.fields {
@@ -172,15 +175,29 @@ fn expand_fields<'s>(raw: &'s RawBibliography<'s>) -> Result<Expanded<'s>, guard
                 }
             }
             flush(&mut text, &mut segments).map_err(refused)?;
+            if let [Segment::Text(names)] = segments.as_mut_slice()
+                && braces == Braces::Names
+            {
+                // Only the names the notes show (and one more, for "et al.") go to biblatex.
+                let (count, kept) = name_list(names, AUTHORS_LISTED + 1);
+                if count > AUTHORS_LISTED + 1 {
+                    names.truncate(kept);
+                    authors.insert(entry.v.key.v.to_string(), count);
+                }
+            }
             fields.push(Some(segments));
         }
         records.push(fields);
     }
-    Ok(records)
+    Ok(Expanded { records, authors })
 }
 
-/// Each record's fields, each read field's segments.
-type Expanded<'s> = Vec<Vec<Option<Vec<Segment<'s>>>>>;
+/// The file expanded: each record's fields, each read field's segments; and the number of
+/// authors of each record whose list was cut to the names the notes show.
+struct Expanded<'s> {
+    records: Vec<Vec<Option<Vec<Segment<'s>>>>>,
+    authors: HashMap<String, usize>,
+}
 
 /// The raw bibliography again, each field read made of its expanded `segments` (in
 /// [`expand_fields`] order), the others left out, and no `@string` left to expand.
@@ -188,7 +205,7 @@ fn rebuild<'a>(raw: &RawBibliography<'a>, segments: &'a Expanded<'a>) -> RawBibl
     let entries = raw
         .entries
         .iter()
-        .zip(segments)
+        .zip(&segments.records)
         .map(|(e, fields)| {
             let fields = e
                 .v
@@ -229,9 +246,10 @@ fn rebuild<'a>(raw: &RawBibliography<'a>, segments: &'a Expanded<'a>) -> RawBibl
     }
 }
 
-/// Parse a file into `biblatex`'s records: macros expanded and links checked within the limits
-/// of [`guard`], TeX rewritten.
-fn bibliography(text: &str) -> Result<Bibliography, ImportError> {
+/// Parse a file into `biblatex`'s records (macros expanded and links checked within the limits
+/// of module `guard`, TeX rewritten), with the number of authors of each record whose list was
+/// cut.
+fn bibliography(text: &str) -> Result<(Bibliography, HashMap<String, usize>), ImportError> {
     guard::check_counts(text).map_err(|r| located(text, r.offset, r.reason))?;
     let raw = RawBibliography::parse(text).map_err(|e| parse_error(text, &e))?;
     let segments = expand_fields(&raw).map_err(|r| located(text, r.offset, r.reason))?;
@@ -240,7 +258,8 @@ fn bibliography(text: &str) -> Result<Bibliography, ImportError> {
         guard::LinkError::Parse(e) => parse_error(text, &e),
         guard::LinkError::Record { offset, reason } => located(text, offset, reason),
     })?;
-    Bibliography::from_raw(rebuilt).map_err(|e| parse_error(text, &e))
+    let bibliography = Bibliography::from_raw(rebuilt).map_err(|e| parse_error(text, &e))?;
+    Ok((bibliography, segments.authors))
 }
 
 fn month_number(text: &str) -> Option<u32> {
@@ -328,7 +347,8 @@ fn authors(entry: &biblatex::Entry) -> Vec<String> {
         .collect()
 }
 
-fn notes(entry: &biblatex::Entry) -> String {
+/// The venue and the authors; `count` is the number of authors when the list was cut.
+fn notes(entry: &biblatex::Entry, count: Option<usize>) -> String {
     let mut parts = Vec::new();
     let venue = field_text(entry, "journal")
         .or_else(|| field_text(entry, "journaltitle"))
@@ -342,14 +362,19 @@ fn notes(entry: &biblatex::Entry) -> String {
         let listed = names.len().min(AUTHORS_LISTED);
         let mut line = names[..listed].join(", ");
         if names.len() > listed {
-            line.push_str(&format!(" et al. ({} authors)", names.len()));
+            let count = count.unwrap_or(names.len());
+            line.push_str(&format!(" et al. ({count} authors)"));
         }
         parts.push(format!("Authors: {line}."));
     }
     parts.join(" ")
 }
 
-fn record(entry: &biblatex::Entry, options: &Options) -> Result<Entry, String> {
+fn record(
+    entry: &biblatex::Entry,
+    authors: Option<usize>,
+    options: &Options,
+) -> Result<Entry, String> {
     let title = field_text(entry, "title").ok_or("no title")?;
     let date = date_of(entry)?;
     let mut e = Entry::new(
@@ -370,7 +395,7 @@ fn record(entry: &biblatex::Entry, options: &Options) -> Result<Entry, String> {
             .clone()
             .unwrap_or_else(|| DEFAULT_ROLE.to_string()),
     );
-    e.notes = notes(entry);
+    e.notes = notes(entry, authors);
     if let Some(doi) = entry.get("doi").map(|c| c.format_verbatim()) {
         let doi = doi.trim();
         let doi = doi
@@ -398,11 +423,13 @@ fn record(entry: &biblatex::Entry, options: &Options) -> Result<Entry, String> {
 /// The first fault: a syntax error or undefined macro (with its record, line and column), or a
 /// record without a title or year, with a bad month or day, an invalid DOI or URL.
 pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportError> {
-    let bibliography = bibliography(text)?;
+    let (bibliography, authors) = bibliography(text)?;
     let mut out = Vec::with_capacity(bibliography.len());
     for entry in bibliography.iter() {
         let at = format!("record {}", entry.key);
-        let e = record(entry, options).map_err(|reason| ImportError::new(at.clone(), reason))?;
+        let count = authors.get(&entry.key).copied();
+        let e =
+            record(entry, count, options).map_err(|reason| ImportError::new(at.clone(), reason))?;
         out.push(finish(e, &at, options)?);
     }
     Ok(out)
@@ -432,7 +459,7 @@ mod tests {
         ];
         for (tex, plain) in cases {
             let src = format!("@article{{k, title = {{{tex}}}, year = 2024}}");
-            let bib = bibliography(&src).expect("a valid test value");
+            let (bib, _) = bibliography(&src).expect("a valid test value");
             let entry = bib.get("k").expect("a valid test value");
             assert_eq!(
                 field_text(entry, "title").expect("a valid test value"),

@@ -431,6 +431,37 @@ pub fn shallow_groups(text: &str, braces: Braces) -> String {
     out
 }
 
+/// How many names a name list holds (`A and B and {C and D}`: three), and how many bytes its
+/// first `keep` names take (the whole text when it holds no more). Names are separated by `and`
+/// between white space outside braces, as `biblatex` separates them.
+pub fn name_list(text: &str, keep: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut names = usize::from(!text.trim().is_empty());
+    let mut kept = text.len();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b if depth == 0 && b.is_ascii_whitespace() && bytes[i + 1..].starts_with(b"and") => {
+                let after = bytes.get(i + 4);
+                if after.is_some_and(u8::is_ascii_whitespace) {
+                    if names == keep {
+                        kept = i;
+                    }
+                    names += 1;
+                    i += 4;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (names, kept)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,5 +486,15 @@ mod tests {
         );
         let deep = format!("{}x{}", "{".repeat(100_000), "}".repeat(100_000));
         assert_eq!(shallow_groups(&deep, Braces::Names), "{x}");
+    }
+
+    #[test]
+    fn name_lists_are_counted_and_cut() {
+        let list = "Ruiz, A. and {Smith and Sons} and Li, W.\nand Okafor, C.";
+        assert_eq!(name_list(list, 10), (4, list.len()));
+        let (names, kept) = name_list(list, 2);
+        assert_eq!((names, &list[..kept]), (4, "Ruiz, A. and {Smith and Sons}"));
+        assert_eq!(name_list("  ", 2), (0, 2));
+        assert_eq!(name_list("Anderson, B. and Band, C.", 1), (2, 12));
     }
 }
