@@ -350,3 +350,41 @@ fn a_journal_holding_control_characters_still_loads_and_check_lists_them() {
         assert!(report.contains(fragment), "{fragment:?} not in {report}");
     }
 }
+
+#[test]
+fn every_command_prints_through_the_visible_writer() {
+    // A `println!` added to a command later would print hostile text raw: the command line
+    // prints with `say!`, `say_more!` and `say_err!` (src/cli/out.rs) only.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![root.join("main.rs")];
+    for dir in [root.join("cli"), root.join("export"), root.join("import")] {
+        for file in std::fs::read_dir(dir).expect("a source folder") {
+            files.push(file.expect("a source file").path());
+        }
+    }
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "rs"))
+    {
+        let source = std::fs::read_to_string(file).expect("a source file");
+        for (n, line) in source.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            for raw in [
+                "println!(",
+                "print!(",
+                "eprintln!(",
+                "eprint!(",
+                "io::stdout()",
+            ] {
+                let allowed = raw == "io::stdout()"
+                    && (file.ends_with("out.rs") || code.contains("is_terminal()"));
+                assert!(
+                    allowed || !code.contains(raw),
+                    "{}:{}: {raw} bypasses the visible writer",
+                    file.display(),
+                    n + 1
+                );
+            }
+        }
+    }
+}

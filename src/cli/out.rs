@@ -37,6 +37,12 @@ pub fn stdout_text(text: &str, style: Style) -> io::Result<()> {
     out.flush()
 }
 
+/// Standard output behind the visible writer, for what writes through `io::Write` (flushed when
+/// dropped).
+pub fn visible_stdout() -> Visible<io::Stdout> {
+    Visible::new(io::stdout(), Style::Text)
+}
+
 fn write(
     inner: impl Write,
     args: fmt::Arguments<'_>,
