@@ -108,6 +108,20 @@ fn a_file_of_many_concatenations_is_refused_before_it_is_parsed() {
 }
 
 #[test]
+fn a_file_past_the_record_limit_is_refused_before_it_is_parsed() {
+    let bib: String = (0..45_001).map(|i| format!("@misc{{k{i},}}\n")).collect();
+    let (message, took) = refused(&bib);
+    assert_names(
+        &message,
+        &[
+            "more than 45000 records (@ signs) in one file",
+            "split the file",
+        ],
+    );
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+}
+
+#[test]
 fn deep_nesting_of_braces_commands_and_maths_imports_without_a_crash() {
     let depth = 200_000;
     let titles = [

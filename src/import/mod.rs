@@ -168,8 +168,8 @@ pub struct Plan {
 /// A title compared without case and extra spaces.
 fn title_key(title: &str) -> String {
     title
+        .to_lowercase()
         .split_whitespace()
-        .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -18,8 +18,9 @@ pub const EXPANDED_BYTES: usize = 128 << 20;
 /// How many pieces (text and macro references) the fields of one file may expand to.
 pub const EXPANDED_PIECES: usize = 1 << 20;
 
-/// How many records (`@` signs) one file may hold.
-pub const RECORDS: usize = 200_000;
+/// How many records (`@` signs) one file may hold: a person's publications, or a facility's,
+/// are thousands; each record costs a few kilobytes on its way into the journal.
+pub const RECORDS: usize = 45_000;
 
 /// How many fields (`=` signs) one file may hold.
 pub const FIELDS: usize = 1 << 20;

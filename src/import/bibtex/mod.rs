@@ -178,9 +178,9 @@ fn expand_fields<'s>(raw: &'s RawBibliography<'s>) -> Result<Expanded<'s>, guard
             if let [Segment::Text(names)] = segments.as_mut_slice()
                 && braces == Braces::Names
             {
-                // Only the names the notes show (and one more, for "et al.") go to biblatex.
-                let (count, kept) = name_list(names, AUTHORS_LISTED + 1);
-                if count > AUTHORS_LISTED + 1 {
+                // Only the names the notes show go to biblatex; the count says how many more.
+                let (count, kept) = name_list(names, AUTHORS_LISTED);
+                if count > AUTHORS_LISTED {
                     names.truncate(kept);
                     authors.insert(entry.v.key.v.to_string(), count);
                 }
@@ -361,9 +361,9 @@ fn notes(entry: &biblatex::Entry, count: Option<usize>) -> String {
     if !names.is_empty() {
         let listed = names.len().min(AUTHORS_LISTED);
         let mut line = names[..listed].join(", ");
-        if names.len() > listed {
-            let count = count.unwrap_or(names.len());
-            line.push_str(&format!(" et al. ({count} authors)"));
+        let total = count.unwrap_or(names.len());
+        if total > listed {
+            line.push_str(&format!(" et al. ({total} authors)"));
         }
         parts.push(format!("Authors: {line}."));
     }
@@ -425,11 +425,12 @@ fn record(
 pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportError> {
     let (bibliography, authors) = bibliography(text)?;
     let mut out = Vec::with_capacity(bibliography.len());
-    for entry in bibliography.iter() {
+    // Each record is dropped once read: the records and the entries are not all held at once.
+    for entry in bibliography {
         let at = format!("record {}", entry.key);
         let count = authors.get(&entry.key).copied();
-        let e =
-            record(entry, count, options).map_err(|reason| ImportError::new(at.clone(), reason))?;
+        let e = record(&entry, count, options)
+            .map_err(|reason| ImportError::new(at.clone(), reason))?;
         out.push(finish(e, &at, options)?);
     }
     Ok(out)

@@ -234,6 +234,9 @@ fn math_text(tex: &str) -> String {
 
 /// Rewrite the TeX of a text field so that `biblatex` resolves it to plain Unicode.
 pub fn prepare(raw: &str) -> String {
+    if !raw.contains(['\\', '$', '~', '`', '\'']) {
+        return raw.to_string();
+    }
     rewrite(raw, |out, chars, i| match chars[i] {
         '\\' => {
             let (name, next) = command_name(chars, i + 1);
@@ -311,6 +314,9 @@ pub fn prepare(raw: &str) -> String {
 /// Plain text from a resolved field: leftover commands dropped (their argument kept), braces
 /// removed, spaces collapsed.
 pub fn tidy(text: &str) -> String {
+    if !text.contains(['\\', '{', '}']) {
+        return text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let plain = rewrite(text, |out, chars, i| match chars[i] {
         '\\' => {
             let (name, next) = command_name(chars, i + 1);
@@ -351,6 +357,9 @@ pub enum Braces {
 /// and merges neighbouring chunks one at a time, and reads each command argument with a new
 /// parser: groups would cost memory and time squared, nesting stack without bound.
 pub fn shallow_groups(text: &str, braces: Braces) -> String {
+    if !text.contains(['\\', '{', '}']) {
+        return text.to_string();
+    }
     #[derive(Clone, Copy, PartialEq)]
     enum Kept {
         Group,
