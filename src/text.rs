@@ -1,15 +1,27 @@
 //! Figures and text for reading: numbers without needless decimals, dashes for nothing, text cut
-//! to a width. Pure; shared by the command line, the terminal app and the exports.
+//! to a width, control characters made visible ([`visible`]). Pure; shared by the command line,
+//! the terminal app and the exports.
+
+pub mod visible;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// A number without needless decimals: `12`, `2.5`.
+/// A number without needless decimals: `12`, `2.5`; never `-0`.
 pub fn number(x: f64) -> String {
-    if x.fract() == 0.0 {
+    let tenths = (x * 10.0).round() / 10.0;
+    if tenths == 0.0 {
+        "0".to_string()
+    } else if x.fract() == 0.0 {
         format!("{x:.0}")
     } else {
         format!("{x:.1}")
     }
+}
+
+/// A number rounded to a whole one: `12`; never `-0`.
+pub fn whole(x: f64) -> String {
+    let text = format!("{x:.0}");
+    if text == "-0" { "0".to_string() } else { text }
 }
 
 /// Hours for reading: `12`, `2.5`, or `–` for none.
@@ -62,6 +74,10 @@ mod tests {
     fn figures_read_well() {
         assert_eq!(number(12.0), "12");
         assert_eq!(number(2.25), "2.2");
+        assert_eq!(number(-0.0), "0");
+        assert_eq!(number(-0.04), "0");
+        assert_eq!(whole(-0.4), "0");
+        assert_eq!(whole(12.2), "12");
         assert_eq!(hours(0.0), "–");
         assert_eq!(count(0u32), "–");
         assert_eq!(plural(1u32, "entry", "entries"), "1 entry");

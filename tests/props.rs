@@ -13,6 +13,7 @@ use corepath::model::{
     parse_percent, parse_ror, parse_rrid, parse_url, parse_years,
 };
 use corepath::store::{Store, parse};
+use corepath::text::visible::is_unsafe;
 use proptest::prelude::*;
 use proptest::sample::{Index, select, subsequence};
 use serde_json::{Map, Value, json};
@@ -72,7 +73,7 @@ fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<String> {
 // ---------------------------------------------------------------------------------------------
 
 /// Any text: ASCII, quotes, backslashes, control characters, accents, CJK, emoji.
-fn text() -> impl Strategy<Value = String> {
+fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![
         any::<String>(),
         "[ a-zA-Z0-9\"'\\\\/{}\\[\\]:,\n\t]{0,24}",
@@ -81,9 +82,24 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Text that is not blank once trimmed (titles, names, tags).
+/// Free text as notes and reflections hold it: any text, its control characters other than
+/// newlines, carriage returns and tabs left out.
+fn text() -> impl Strategy<Value = String> {
+    any_text().prop_map(|s| {
+        s.chars()
+            .filter(|c| !is_unsafe(*c) || "\n\r\t".contains(*c))
+            .collect()
+    })
+}
+
+/// One line of text (a facility, an institution): any text without control characters.
+fn line() -> impl Strategy<Value = String> {
+    any_text().prop_map(|s| s.chars().filter(|c| !is_unsafe(*c)).collect())
+}
+
+/// One line that is not blank once trimmed (titles, names, tags).
 fn word() -> impl Strategy<Value = String> {
-    text().prop_filter("not blank", |s| !s.trim().is_empty())
+    line().prop_filter("not blank", |s| !s.trim().is_empty())
 }
 
 fn date() -> impl Strategy<Value = NaiveDate> {
@@ -186,7 +202,7 @@ fn json_value() -> impl Strategy<Value = Value> {
             let x: f64 = s.parse().expect("a number");
             Value::from(if neg { -x } else { x })
         }),
-        text().prop_map(Value::from),
+        any_text().prop_map(Value::from),
     ];
     leaf.prop_recursive(3, 16, 4, |inner| {
         prop_oneof![
@@ -308,8 +324,8 @@ fn profile() -> impl Strategy<Value = Profile> {
         (
             word(),
             proptest::option::of(orcid()),
-            text(),
-            text(),
+            line(),
+            line(),
             select(tiers),
         ),
         (

@@ -1,5 +1,6 @@
 //! End to end through a pseudo-terminal: the real binary, first run → create the profile → add an
-//! entry through the guided form → quit; the journal file then holds that entry.
+//! entry through the guided form → quit; the journal file then holds that entry. And a
+//! termination signal (SIGTERM, SIGHUP) restores the terminal as quitting does.
 //!
 //! Keys are written to the pty; the child's output is drained on a thread into a `vt100` parser
 //! (a child whose output nobody reads blocks); the screen is read once two consecutive reads agree.
@@ -25,6 +26,8 @@ struct Session {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the app wrote.
+    raw: Arc<Mutex<Vec<u8>>>,
     reader: Option<thread::JoinHandle<()>>,
 }
 
@@ -56,6 +59,8 @@ impl Session {
         let size = |n: u16| NonZeroU16::new(n).expect("a size");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(size(ROWS), size(COLS), 0)));
         let sink = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         let master = pair.master;
         let reader = thread::spawn(move || {
             let _master = master; // keep the pty open as long as we read
@@ -63,7 +68,13 @@ impl Session {
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => sink.lock().expect("the screen").process(&buf[..n]),
+                    Ok(n) => {
+                        sink.lock().expect("the screen").process(&buf[..n]);
+                        raw_sink
+                            .lock()
+                            .expect("the bytes")
+                            .extend_from_slice(&buf[..n]);
+                    }
                 }
             }
         });
@@ -71,6 +82,7 @@ impl Session {
             child,
             writer,
             screen,
+            raw,
             reader: Some(reader),
         }
     }
@@ -226,4 +238,63 @@ fn first_run_create_profile_add_an_entry_and_quit() {
     assert_eq!(entry["date"], "2026-11-25");
     assert_eq!(entry["hours"], 2.0);
     assert_eq!(entry["metrics"], serde_json::json!(["fac.training"]));
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_save_nothing_half_done() {
+    for signal in ["TERM", "HUP"] {
+        let home = tempfile::TempDir::new().expect("temp dir");
+        let journal = home.path().join("journal.json");
+        std::fs::write(&journal, corepath::store::DEMO_JSON).expect("write the demo journal");
+        let before = std::fs::read(&journal).expect("the journal");
+        let mut app = Session::start(home.path(), &journal);
+        app.wait_for("Journal");
+        // Half-way through a new entry.
+        app.send("a");
+        app.wait_for("What did you do?");
+        app.typ("user tr");
+        app.wait_for("▸ User training");
+        app.enter();
+        app.typ("Half-typed title");
+
+        let pid = app.child.process_id().expect("the child's pid");
+        let killed = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(killed.success());
+        let status = app.wait_exit();
+        assert!(
+            status.success(),
+            "SIG{signal}: a clean exit, not {status:?}"
+        );
+
+        let raw = app.raw.lock().expect("the bytes").clone();
+        let entered =
+            find_last(&raw, b"\x1b[?1049h").expect("the app entered the alternate screen");
+        let after = &raw[entered..];
+        assert!(
+            find_last(after, b"\x1b[?1049l").is_some(),
+            "SIG{signal}: the alternate screen is left"
+        );
+        assert!(
+            find_last(after, b"\x1b[?25h").is_some(),
+            "SIG{signal}: the cursor is shown again"
+        );
+        assert!(
+            raw.ends_with(b"\x1b[?25h") || raw.ends_with(b"\x1b[?1049l"),
+            "SIG{signal}: the restoring sequences come last: {:?}",
+            String::from_utf8_lossy(&raw[raw.len().saturating_sub(40)..])
+        );
+        assert_eq!(
+            std::fs::read(&journal).expect("the journal"),
+            before,
+            "SIG{signal}: the half-typed entry is not saved"
+        );
+    }
+}
+
+/// Where `needle` last starts in `haystack`.
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
 }

@@ -23,8 +23,8 @@ pub fn run(env: &Env, args: &AddArgs) -> Result<(), CliError> {
         Ok((id, notes))
     })?;
     for note in notes {
-        eprintln!("corepath: {note}");
+        say_err!("corepath: {note}");
     }
-    println!("{id}");
+    say!("{id}");
     Ok(())
 }

@@ -38,14 +38,14 @@ pub fn run(env: &Env) -> Result<bool, CliError> {
     let loaded = env.load()?;
     let problems = check_journal(&env.framework, &loaded.journal);
     if let Some(why) = &loaded.read_only {
-        eprintln!("{why}");
+        say_err!("{why}");
     }
     for note in unknown_techniques(env, &loaded.journal) {
-        eprintln!("{note}");
+        say_err!("{note}");
     }
     if problems.is_empty() {
         let j = &loaded.journal;
-        println!(
+        say!(
             "{} is sound: {} entries, {} goals, {} self-assessments.",
             env.store.path().display(),
             j.entries.len(),
@@ -55,9 +55,9 @@ pub fn run(env: &Env) -> Result<bool, CliError> {
         return Ok(true);
     }
     for p in &problems {
-        eprintln!("{p}");
+        say_err!("{p}");
     }
-    eprintln!(
+    say_err!(
         "{} problem{} in {}",
         problems.len(),
         if problems.len() == 1 { "" } else { "s" },

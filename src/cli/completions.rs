@@ -16,5 +16,10 @@ pub struct Args {
 /// Print the script.
 pub fn run(args: &Args) {
     let mut command = super::Cli::command();
-    clap_complete::generate(args.shell, &mut command, "corepath", &mut std::io::stdout());
+    clap_complete::generate(
+        args.shell,
+        &mut command,
+        "corepath",
+        &mut super::out::visible_stdout(),
+    );
 }

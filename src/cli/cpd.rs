@@ -32,7 +32,7 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     if args.format == Format::Json {
         return print_json(&report);
     }
-    println!(
+    say!(
         "CPD standards for {period}: {} of {} met ({} CPD entries, {} hours)",
         report.met(),
         report.standards.len(),
@@ -40,7 +40,7 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         hours(report.hours)
     );
     for (i, s) in report.standards.iter().enumerate() {
-        println!(
+        say!(
             "\n{} {}. {} — {}",
             if s.met { "✔ met    " } else { "✘ not met" },
             i + 1,
@@ -48,10 +48,10 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             s.detail
         );
         for m in &s.missing {
-            println!("      missing: {m}");
+            say!("      missing: {m}");
         }
     }
-    println!();
+    say!();
     let mut t = Table::new(&["category", ">entries", ">hours"]);
     for c in &report.categories {
         t.row(vec![
@@ -60,6 +60,6 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             hours(c.hours),
         ]);
     }
-    print!("{}", t.render(table::width()));
+    say_more!("{}", t.render(table::width()));
     Ok(())
 }

@@ -53,8 +53,8 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         Ok((entry.id.clone(), notes))
     })?;
     for note in notes {
-        eprintln!("corepath: {note}");
+        say_err!("corepath: {note}");
     }
-    println!("{id}");
+    say!("{id}");
     Ok(())
 }

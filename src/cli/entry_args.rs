@@ -4,8 +4,8 @@ use clap::ValueEnum;
 
 use super::{CliError, Env};
 use crate::model::{
-    Entry, Evidence, EvidenceType, InputError, check_kind, check_metric, check_role, check_scope,
-    known_technique, parse_date, parse_hours, parse_people, validate_entry,
+    Entry, Evidence, EvidenceType, InputError, check_kind, check_line, check_metric, check_role,
+    check_scope, known_technique, parse_date, parse_hours, parse_people, validate_entry,
 };
 
 /// The fields of an entry, as flags.
@@ -152,6 +152,7 @@ fn set_list(target: &mut Vec<String>, given: &[String], field: &str) -> Result<(
                 "a non-empty value",
             )));
         }
+        check_line(field, value).map_err(CliError::flag)?;
         if !list.iter().any(|v: &String| v == value) {
             list.push(value.to_string());
         }

@@ -1,6 +1,5 @@
 //! `corepath export`: the evidence summary for an appraisal, in Markdown, HTML, JSON or CSV.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
@@ -10,6 +9,7 @@ use super::progress::target_tier;
 use super::{CliError, Env};
 use crate::assess::Context;
 use crate::export::{self, SummaryFormat};
+use crate::text::visible::Style;
 
 /// The formats of `corepath export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,20 +70,18 @@ pub struct Args {
 }
 
 /// Write `text` to `path` atomically (a temporary file in the same folder, then a rename; the
-/// same path as the TUI's exports), or to standard output when there is no path. Never over the
-/// journal, its backup or lock, nor over anything but a regular file. Says on standard error
-/// where it wrote.
+/// same path as the TUI's exports), as it is; or to standard output when there is no path, with
+/// control characters shown visibly in `style` (the text's format). Never over the journal, its
+/// backup or lock, nor over anything but a regular file. Says on standard error where it wrote.
 pub(super) fn write_output(
     env: &Env,
     path: Option<&Path>,
     text: &str,
     what: &str,
+    style: Style,
 ) -> Result<(), CliError> {
     let Some(path) = path else {
-        let mut out = std::io::stdout().lock();
-        return out
-            .write_all(text.as_bytes())
-            .and_then(|()| out.flush())
+        return super::out::stdout_text(text, style)
             .map_err(|e| CliError::Message(format!("cannot write the {what}: {e}")));
     };
     env.store
@@ -94,7 +92,7 @@ pub(super) fn write_output(
             }
             other => CliError::Store(other),
         })?;
-    eprintln!("corepath: wrote the {what} to {}", path.display());
+    say_err!("corepath: wrote the {what} to {}", path.display());
     Ok(())
 }
 
@@ -127,5 +125,9 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         Format::Html => format!("evidence summary for {period} (HTML)"),
         Format::Json => format!("evidence summary for {period} (JSON)"),
     };
-    write_output(env, args.output.as_deref(), &text, &what)
+    let style = match format {
+        Format::Json => Style::Json,
+        Format::Md | Format::Html | Format::Csv => Style::Text,
+    };
+    write_output(env, args.output.as_deref(), &text, &what, style)
 }

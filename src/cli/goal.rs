@@ -60,7 +60,7 @@ fn set_done(env: &Env, id: &str, done: bool) -> Result<(), CliError> {
         goal.done = done;
         Ok((goal.id.clone(), goal.title.clone()))
     })?;
-    println!(
+    say!(
         "{} {id} \"{title}\"",
         if done { "Done:" } else { "Reopened:" }
     );
@@ -99,7 +99,7 @@ pub fn run(env: &Env, command: &Command) -> Result<(), CliError> {
                 journal.goals.push(goal);
                 Ok(id)
             })?;
-            println!("{id}");
+            say!("{id}");
             Ok(())
         }
         Command::List { format } => {
@@ -110,7 +110,7 @@ pub fn run(env: &Env, command: &Command) -> Result<(), CliError> {
                 return print_json(&goals);
             }
             if goals.is_empty() {
-                println!(
+                say!(
                     "No goals yet. Add one with `corepath goal add --title TEXT --expectation ID --due DATE`."
                 );
                 return Ok(());
@@ -133,7 +133,7 @@ pub fn run(env: &Env, command: &Command) -> Result<(), CliError> {
                     g.expectation.clone().unwrap_or_default(),
                 ]);
             }
-            print!("{}", t.render(table::width()));
+            say_more!("{}", t.render(table::width()));
             Ok(())
         }
         Command::Done { id } => set_done(env, id, true),
@@ -143,7 +143,7 @@ pub fn run(env: &Env, command: &Command) -> Result<(), CliError> {
                 let index = journal.find_goal(id)?;
                 Ok(journal.goals.remove(index))
             })?;
-            println!("Deleted goal {} \"{}\"", goal.id, goal.title);
+            say!("Deleted goal {} \"{}\"", goal.id, goal.title);
             Ok(())
         }
     }

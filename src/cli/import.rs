@@ -65,7 +65,7 @@ fn line(c: &Candidate, width: usize) -> String {
 fn print_plan(plan: &Plan, file: &str, dry_run: bool) {
     let width = super::table::width().saturating_sub(4);
     let verb = if dry_run { "would add" } else { "added" };
-    println!(
+    say!(
         "{verb} {} {} from {file}",
         plan.add.len(),
         if plan.add.len() == 1 {
@@ -76,22 +76,22 @@ fn print_plan(plan: &Plan, file: &str, dry_run: bool) {
     );
     if dry_run {
         for c in &plan.add {
-            println!("  + {}", line(c, width));
+            say!("  + {}", line(c, width));
         }
     }
     if !plan.skipped.is_empty() {
-        println!(
+        say!(
             "{} {} already in the journal or repeated in the file:",
             if dry_run { "would skip" } else { "skipped" },
             plan.skipped.len()
         );
         for s in &plan.skipped {
-            println!("  = {}", line(&s.candidate, width));
-            println!("      {} ({})", s.reason, s.candidate.at);
+            say!("  = {}", line(&s.candidate, width));
+            say!("      {} ({})", s.reason, s.candidate.at);
         }
     }
     if dry_run {
-        println!("dry run: the journal is unchanged");
+        say!("dry run: the journal is unchanged");
     }
 }
 
@@ -147,8 +147,10 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     }
     let plan = env.change(|journal| {
         let mut plan = import::plan(journal, candidates);
+        let mut taken = journal.ids_in_use();
         for c in &mut plan.add {
-            c.entry.id = fresh_id(|id| journal.id_in_use(id));
+            c.entry.id = fresh_id(|id| taken.contains(id));
+            taken.insert(c.entry.id.clone());
             journal.entries.push(c.entry.clone());
         }
         Ok(plan)

@@ -66,12 +66,12 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         .framework
         .tier(args.tier.trim())
         .map_or(args.tier.as_str(), |t| t.title.as_str());
-    println!(
+    say!(
         "Created {} for {} ({tier}).",
         env.store.path().display(),
         args.name.trim()
     );
-    println!(
+    say!(
         "Next: log what you did with `corepath add --kind KIND --title TITLE`, then see `corepath progress`."
     );
     Ok(())

@@ -114,19 +114,19 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         return print_json(&entries);
     }
     if entries.is_empty() {
-        println!("No entries match. Add one with `corepath add --kind KIND --title TITLE`.");
+        say!("No entries match. Add one with `corepath add --kind KIND --title TITLE`.");
         return Ok(());
     }
     // Entries still to come are listed apart: they are not counted until their day.
     let (planned, done): (Vec<&Entry>, Vec<&Entry>) =
         entries.iter().partition(|e| e.date > env.today);
     if !planned.is_empty() {
-        println!("Planned (not counted until their day):");
-        print!("{}", table_of(env, &planned).render(table::width()));
-        println!();
+        say!("Planned (not counted until their day):");
+        say_more!("{}", table_of(env, &planned).render(table::width()));
+        say!();
     }
-    print!("{}", table_of(env, &done).render(table::width()));
-    println!(
+    say_more!("{}", table_of(env, &done).render(table::width()));
+    say!(
         "{} entr{}{}",
         done.len(),
         if done.len() == 1 { "y" } else { "ies" },

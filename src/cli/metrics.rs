@@ -32,7 +32,7 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     if args.format == Format::Json {
         return print_json(&t);
     }
-    println!(
+    say!(
         "Metrics for {period}: {} entries, {} hours, {} people reached, {} highlights",
         t.entries,
         hours(t.hours),
@@ -40,7 +40,7 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         t.highlights
     );
     for group in [MetricGroup::Academic, MetricGroup::Facility] {
-        println!("\n{}", group.label());
+        say!("\n{}", group.label());
         let mut table = Table::new(&["code", "metric", ">entries", ">hours", ">people", ">★"]);
         for row in t.group(group) {
             table.row(vec![
@@ -52,15 +52,15 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
                 count(row.highlights as u64),
             ]);
         }
-        print!("{}", table.render(table::width()));
+        say_more!("{}", table.render(table::width()));
     }
     let r = &t.recognition;
     if r.total() > 0 {
-        print!("\nPublications: {}", r.words());
+        say_more!("\nPublications: {}", r.words());
         if r.unspecified > 0 {
-            print!(", {} without a role", r.unspecified);
+            say_more!(", {} without a role", r.unspecified);
         }
-        println!();
+        say!();
     }
     Ok(())
 }

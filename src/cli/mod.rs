@@ -1,5 +1,29 @@
 //! The command line: parse, load what is needed, run one subcommand, print.
 
+/// `println!` through [`out`]: control characters in what is printed are shown visibly.
+macro_rules! say {
+    () => {
+        $crate::cli::out::stdout(format_args!(""), true)
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::out::stdout(format_args!($($arg)*), true)
+    };
+}
+
+/// `print!` through [`out`]: control characters in what is printed are shown visibly.
+macro_rules! say_more {
+    ($($arg:tt)*) => {
+        $crate::cli::out::stdout(format_args!($($arg)*), false)
+    };
+}
+
+/// `eprintln!` through [`out`]: control characters in what is printed are shown visibly.
+macro_rules! say_err {
+    ($($arg:tt)*) => {
+        $crate::cli::out::stderr(format_args!($($arg)*), true)
+    };
+}
+
 mod add;
 mod check;
 mod completions;
@@ -13,6 +37,7 @@ mod import;
 mod init;
 mod list;
 mod metrics;
+pub mod out;
 mod period;
 mod profile;
 mod progress;
@@ -33,6 +58,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::framework::Framework;
 use crate::model::parse_date;
 use crate::store::{self, Loaded, Store};
+use crate::text::visible::Style;
 
 pub use error::CliError;
 
@@ -202,7 +228,7 @@ pub fn load_framework(path: Option<&Path>) -> Result<Framework, CliError> {
                 CliError::Message(format!("the framework {} is refused: {e}", path.display()))
             })?;
             for inversion in crate::framework::inversions(&framework) {
-                eprintln!(
+                say_err!(
                     "corepath: warning: the framework {} lets a threshold fall as the ladder climbs: {inversion}",
                     path.display()
                 );
@@ -240,7 +266,7 @@ pub fn run(cli: Cli) -> Result<bool, CliError> {
         Command::Rollup(args) => rollup::run(&env, &args),
         Command::Check => return check::run(&env),
         Command::Framework => {
-            println!("{}", env.framework.to_json());
+            say!("{}", env.framework.to_json());
             Ok(())
         }
         Command::Completions(args) => {
@@ -267,7 +293,9 @@ fn open_app(env: Env) -> Result<(), CliError> {
 
 /// Print a value as pretty JSON.
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| CliError::Message(e.to_string()))?;
-    println!("{text}");
-    Ok(())
+    let mut text =
+        serde_json::to_string_pretty(value).map_err(|e| CliError::Message(e.to_string()))?;
+    text.push('\n');
+    out::stdout_text(&text, Style::Json)
+        .map_err(|e| CliError::Message(format!("cannot write to standard output: {e}")))
 }

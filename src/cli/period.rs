@@ -38,7 +38,7 @@ impl PeriodArgs {
         };
         // Nothing after today is counted: entries dated later are planned.
         if to > env.today {
-            eprintln!(
+            say_err!(
                 "corepath: --to {to} is after today: the period ends today ({}), as entries still to come are planned and never counted",
                 env.today
             );

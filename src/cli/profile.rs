@@ -152,10 +152,10 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         return print_json(&profile);
     }
     let tier = env.framework.tier(&profile.tier);
-    println!("{}", profile.name);
+    say!("{}", profile.name);
     let line = |label: &str, value: String| {
         if !value.is_empty() {
-            println!("  {label:<16}{value}");
+            say!("  {label:<16}{value}");
         }
     };
     line(

@@ -11,9 +11,14 @@ use crate::text::number;
 
 /// The line against the last appraisal, and each expectation that changed since.
 fn print_changes(journal: &Journal, c: &Comparison) {
-    println!(
+    say!(
         "At your last appraisal ({}): {} of {} met — {}: {} of {} met",
-        c.then.as_of, c.then.met, c.then.total, c.now.as_of, c.now.met, c.now.total
+        c.then.as_of,
+        c.then.met,
+        c.then.total,
+        c.now.as_of,
+        c.now.met,
+        c.now.total
     );
     for change in &c.changes {
         let entries: Vec<String> = change
@@ -23,7 +28,7 @@ fn print_changes(journal: &Journal, c: &Comparison) {
             .take(3)
             .map(|e| format!("{} {}", e.date, e.title))
             .collect();
-        println!(
+        say!(
             "  {} → {}  {}{}",
             change.before.word(),
             change.after.word(),
@@ -118,13 +123,13 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         .framework
         .tier(&journal.profile.tier)
         .map_or(journal.profile.tier.as_str(), |t| t.title.as_str());
-    println!("{} — {current}", journal.profile.name);
+    say!("{} — {current}", journal.profile.name);
     let day = if as_of == env.today {
         String::new()
     } else {
         format!(" as of {as_of}")
     };
-    println!(
+    say!(
         "Toward {} ({}){day}: {}",
         tier.title,
         tier.stage.label(),
@@ -135,13 +140,13 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     }
     let width = super::table::width();
     for e in &p.expectations {
-        println!("\n{} {:<13} {}", e.status.glyph(), e.status.word(), e.text);
-        println!("    rule        {}", e.rule);
+        say!("\n{} {:<13} {}", e.status.glyph(), e.status.word(), e.text);
+        say!("    rule        {}", e.rule);
         if let (Some(m), Some(unit)) = (e.measured, e.unit) {
-            println!("    measured    {} {unit}", number(m));
+            say!("    measured    {} {unit}", number(m));
         }
         for part in &e.parts {
-            println!(
+            say!(
                 "    {}           {} of {} {}: {}",
                 if part.met { "✔" } else { "·" },
                 number(part.measured),
@@ -151,25 +156,25 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             );
         }
         if !e.measured_names.is_empty() {
-            println!("    techniques  {}", e.measured_names.join(", "));
+            say!("    techniques  {}", e.measured_names.join(", "));
         }
         for &i in e.entry_indices.iter().take(3) {
             let entry = &journal.entries[i];
             let line = format!("{} {} {}", entry.id, entry.date, entry.title);
-            println!(
+            say!(
                 "    evidence    {}",
                 truncate(&line, width.saturating_sub(16))
             );
         }
         if e.entry_indices.len() > 3 {
-            println!("                … and {} more", e.entry_indices.len() - 3);
+            say!("                … and {} more", e.entry_indices.len() - 3);
         }
         if let Some(j) = &e.justification {
-            println!("    why         {j}");
+            say!("    why         {j}");
         }
         if !e.missing.is_empty() {
-            println!("    missing     {}", e.missing);
-            println!("    suggestion  {}", e.suggestion);
+            say!("    missing     {}", e.missing);
+            say!("    suggestion  {}", e.suggestion);
         }
     }
     Ok(())

@@ -18,9 +18,11 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         let index = journal.find_entry(&args.id)?;
         Ok(journal.entries.remove(index))
     })?;
-    println!(
+    say!(
         "Deleted {} {} \"{}\"",
-        removed.id, removed.date, removed.title
+        removed.id,
+        removed.date,
+        removed.title
     );
     Ok(())
 }

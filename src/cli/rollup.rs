@@ -8,6 +8,7 @@ use super::export::write_output;
 use super::{CliError, Env};
 use crate::export::json;
 use crate::export::rollup::{self, Input};
+use crate::text::visible::Style;
 
 /// The formats of `corepath rollup`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -68,5 +69,9 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         Format::Json => rollup::render_json(&r).map_err(|e| CliError::Message(e.to_string()))?,
     };
     let what = format!("facility roll-up of {} summaries", inputs.len());
-    write_output(env, args.output.as_deref(), &text, &what)
+    let style = match args.format {
+        Format::Json => Style::Json,
+        Format::Md | Format::Html => Style::Text,
+    };
+    write_output(env, args.output.as_deref(), &text, &what, style)
 }

@@ -2,7 +2,7 @@
 
 use super::{CliError, Env};
 use crate::framework::Rule;
-use crate::model::{InputError, SelfAssessment};
+use crate::model::{InputError, SelfAssessment, check_line};
 
 /// `corepath self-assess ID --why TEXT`.
 #[derive(Debug, clap::Args)]
@@ -51,6 +51,7 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             "one line saying why the expectation is met",
         )));
     }
+    check_line("--why", &why)?;
     env.change(|journal| {
         journal.self_assessments.retain(|s| s.expectation != id);
         if !args.clear {
@@ -64,9 +65,9 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         Ok(())
     })?;
     if args.clear {
-        println!("Cleared the self-assessment of {id}.");
+        say!("Cleared the self-assessment of {id}.");
     } else {
-        println!("Self-assessed {id}: {why}");
+        say!("Self-assessed {id}: {why}");
     }
     Ok(())
 }

@@ -28,10 +28,10 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         .framework
         .kind(&e.kind)
         .map_or(e.kind.as_str(), |k| k.label.as_str());
-    println!("{}{}", e.title, if e.highlight { "  ★" } else { "" });
+    say!("{}{}", e.title, if e.highlight { "  ★" } else { "" });
     let line = |label: &str, value: String| {
         if !value.is_empty() {
-            println!("  {label:<13}{value}");
+            say!("  {label:<13}{value}");
         }
     };
     line("id", e.id.clone());

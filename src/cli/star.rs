@@ -21,7 +21,7 @@ pub fn run(env: &Env, args: &Args, on: bool) -> Result<(), CliError> {
         }
         Ok((entry.id.clone(), entry.title.clone()))
     })?;
-    println!(
+    say!(
         "{} {id} \"{title}\"",
         if on { "★ Starred" } else { "Unstarred" }
     );

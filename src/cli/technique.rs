@@ -56,7 +56,7 @@ fn add(env: &Env, name: &str) -> Result<(), CliError> {
         journal.profile.techniques.push(name.to_string());
         Ok(())
     })?;
-    println!("added {name}: entries naming it now count toward distinct techniques");
+    say!("added {name}: entries naming it now count toward distinct techniques");
     Ok(())
 }
 
@@ -75,18 +75,18 @@ fn remove(env: &Env, name: &str) -> Result<(), CliError> {
         }
         Ok(())
     })?;
-    println!("removed {}", name.trim());
+    say!("removed {}", name.trim());
     Ok(())
 }
 
 fn list(env: &Env) -> Result<(), CliError> {
     let journal = env.load()?.journal;
-    println!("From the framework:");
+    say!("From the framework:");
     for t in env.framework.techniques.terms() {
         if t.aliases.is_empty() {
-            println!("  {:<32} {}", t.id, t.label);
+            say!("  {:<32} {}", t.id, t.label);
         } else {
-            println!(
+            say!(
                 "  {:<32} {} (also: {})",
                 t.id,
                 t.label,
@@ -94,12 +94,12 @@ fn list(env: &Env) -> Result<(), CliError> {
             );
         }
     }
-    println!("Your own:");
+    say!("Your own:");
     if journal.profile.techniques.is_empty() {
-        println!("  none yet (add one with `corepath technique add NAME`)");
+        say!("  none yet (add one with `corepath technique add NAME`)");
     }
     for t in &journal.profile.techniques {
-        println!("  {t}");
+        say!("  {t}");
     }
     Ok(())
 }

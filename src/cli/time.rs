@@ -4,6 +4,7 @@ use super::period::{DefaultPeriod, PeriodArgs};
 use super::table::{self, Table, hours};
 use super::{CliError, Env, Format, print_json};
 use crate::assess::{Context, time_allocation};
+use crate::text::whole;
 
 /// `corepath time`.
 #[derive(Debug, clap::Args)]
@@ -31,7 +32,7 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     if args.format == Format::Json {
         return print_json(&report);
     }
-    println!(
+    say!(
         "Time by area of work, {period}: {} hours over {} entries ({} entries without hours not counted)",
         hours(report.hours),
         report.entries_with_hours,
@@ -42,18 +43,18 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         t.row(vec![
             a.label.clone(),
             hours(a.hours),
-            format!("{:.0}%", a.share),
+            format!("{}%", whole(a.share)),
             a.target
-                .map(|x| format!("{x:.0}%"))
+                .map(|x| format!("{}%", whole(x)))
                 .unwrap_or_else(|| "–".into()),
             a.target
                 .map(|x| format!("{:+.0} pts", a.share - x))
                 .unwrap_or_default(),
         ]);
     }
-    print!("{}", t.render(table::width()));
+    say_more!("{}", t.render(table::width()));
     if journal.profile.allocation.is_empty() {
-        println!(
+        say!(
             "No target set: `corepath profile --allocation service=50 --allocation operations=25 …`"
         );
     }

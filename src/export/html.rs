@@ -47,7 +47,7 @@ impl Figures for Page<'_> {}
 /// Helpers only the summary template calls.
 impl Page<'_> {
     fn percent(&self, x: &f64) -> String {
-        format!("{x:.0}%")
+        format!("{}%", crate::text::whole(*x))
     }
 
     fn points(&self, actual: &f64, target: &f64) -> String {

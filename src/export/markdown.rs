@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::summary::{EvidenceLine, Figure, Highlight, MetricLine, Summary, metric_groups};
 use super::text::{md, md_url, month_label};
 use crate::assess::{Recognition, Status};
-use crate::text::{count, hours, number, plural};
+use crate::text::{count, hours, number, plural, whole};
 
 /// A link in Markdown, or the escaped text when there is no address.
 pub(crate) fn link(text: &str, url: Option<&str>) -> String {
@@ -393,11 +393,12 @@ pub fn render(s: &Summary) -> String {
     for a in &t.areas {
         let _ = writeln!(
             out,
-            "| {} | {} | {:.0}% | {} | {} |",
+            "| {} | {} | {}% | {} | {} |",
             md(&a.label),
             hours(a.hours),
-            a.share,
-            a.target.map_or("–".to_string(), |x| format!("{x:.0}%")),
+            whole(a.share),
+            a.target
+                .map_or("–".to_string(), |x| format!("{}%", whole(x))),
             a.target
                 .map_or(String::new(), |x| format!("{:+.0} pts", a.share - x))
         );

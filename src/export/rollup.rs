@@ -4,6 +4,8 @@
 //! framework (name and version). Otherwise they are refused, or — when the caller allows mixed
 //! input — added up with every difference flagged on the person's line and in `notes`.
 
+mod figures;
+
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -17,6 +19,7 @@ use super::summary::{Figure, FrameworkRef, MetricLine, Summary, metric_groups};
 use super::text::md;
 use crate::assess::{Period, Recognition};
 use crate::text::{number, plural};
+use figures::{Sum, check_figures};
 
 /// The value of the `format` field of a roll-up.
 pub const FORMAT: &str = "corepath-facility-rollup";
@@ -132,7 +135,8 @@ fn period_words(p: &Period) -> String {
 /// Add up summaries. `tier_rank` orders tiers (lowest first); unknown tiers go last.
 ///
 /// # Errors
-/// No summaries; one person in two summaries; or, unless `allow_mixed`, summaries whose period
+/// No summaries; a figure out of range (named with its file and field), or totals too large to
+/// add up; one person in two summaries; or, unless `allow_mixed`, summaries whose period
 /// or framework (name and version) differ from the first one's.
 pub fn rollup(
     inputs: &[Input],
@@ -142,6 +146,9 @@ pub fn rollup(
     let Some(first) = inputs.first() else {
         return Err("no summaries to roll up: name one or more JSON evidence summaries".into());
     };
+    for input in inputs {
+        check_figures(input)?;
+    }
     let reference_period = first.summary.period;
     let reference_framework = first.summary.framework.clone();
 
@@ -278,17 +285,23 @@ pub fn rollup(
     let (mut entries, mut total_hours) = (0, 0.0);
     for input in inputs {
         let s = &input.summary;
-        entries += s.headline.entries;
-        total_hours += s.headline.hours;
-        training.add(&s.headline.training);
-        teaching.add(&s.headline.teaching);
-        outreach.add(&s.headline.outreach);
-        recognition.add(&s.headline.publications);
-        for m in &s.metrics {
+        let sum = Sum(&input.label);
+        sum.count(&mut entries, s.headline.entries, "headline.entries")?;
+        sum.hours(&mut total_hours, s.headline.hours, "headline.hours")?;
+        sum.figure(&mut training, &s.headline.training, "headline.training")?;
+        sum.figure(&mut teaching, &s.headline.teaching, "headline.teaching")?;
+        sum.figure(&mut outreach, &s.headline.outreach, "headline.outreach")?;
+        sum.recognition(&mut recognition, &s.headline.publications)?;
+        for (i, m) in s.metrics.iter().enumerate() {
             match metrics.iter_mut().find(|x| x.id == m.id) {
                 Some(total) => {
-                    total.figure.add(&m.figure);
-                    total.highlights += m.highlights;
+                    let field = format!("metrics[{i}]");
+                    sum.figure(&mut total.figure, &m.figure, &field)?;
+                    sum.count(
+                        &mut total.highlights,
+                        m.highlights,
+                        &format!("{field}.highlights"),
+                    )?;
                 }
                 None => metrics.push(m.clone()),
             }

@@ -122,13 +122,6 @@ impl Figure {
     pub fn is_zero(&self) -> bool {
         self.entries == 0 && self.hours == 0.0 && self.people == 0
     }
-
-    /// Add another figure.
-    pub fn add(&mut self, other: &Figure) {
-        self.entries += other.entries;
-        self.hours += other.hours;
-        self.people += other.people;
-    }
 }
 
 impl From<&MetricRow> for Figure {

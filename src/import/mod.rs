@@ -18,7 +18,7 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::framework::Framework;
-use crate::model::{Entry, InputError, Journal, validate_entry};
+use crate::model::{Entry, InputError, Journal, unsigned_zero, validate_entry};
 
 /// The id given to candidates until they are added (the caller gives each a fresh one).
 pub const PENDING_ID: &str = "pending";
@@ -133,6 +133,7 @@ fn finish(mut entry: Entry, at: &str, options: &Options) -> Result<Candidate, Im
     entry.id = PENDING_ID.to_string();
     entry.created = options.now;
     entry.updated = options.now;
+    entry.hours = entry.hours.map(unsigned_zero);
     for ev in &mut entry.evidence {
         ev.value = ev
             .kind
@@ -167,8 +168,8 @@ pub struct Plan {
 /// A title compared without case and extra spaces.
 fn title_key(title: &str) -> String {
     title
+        .to_lowercase()
         .split_whitespace()
-        .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -5,6 +5,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use crate::text::visible::first_unsafe;
+
 /// Input that was refused: which field, the value given, and what is expected instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
@@ -45,6 +47,34 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// Refuse a control character (a newline, a tab, an escape, a bidirectional override…) in one
+/// line of text: a title, a tag, a name.
+pub fn check_line(field: &str, value: &str) -> Result<(), InputError> {
+    check_controls(field, value, false)
+}
+
+/// Refuse a control character other than a newline, a carriage return or a tab in free text:
+/// notes and reflections.
+pub fn check_text(field: &str, value: &str) -> Result<(), InputError> {
+    check_controls(field, value, true)
+}
+
+fn check_controls(field: &str, value: &str, multiline: bool) -> Result<(), InputError> {
+    let Some((at, c)) = first_unsafe(value, multiline) else {
+        return Ok(());
+    };
+    let what = if multiline {
+        "text whose only control characters are newlines and tabs"
+    } else {
+        "one line of text without control characters"
+    };
+    Err(InputError::new(
+        field,
+        value,
+        &format!("{what} (character {at} is U+{:04X})", u32::from(c)),
+    ))
+}
+
 /// A calendar date written `YYYY-MM-DD`.
 pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, InputError> {
     let value = raw.trim();
@@ -64,10 +94,15 @@ pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, InputError> {
     }
 }
 
-/// Hours: a finite number, 0 or more.
+/// `x`, with a negative zero (`-0`) made the plain zero it means.
+pub fn unsigned_zero(x: f64) -> f64 {
+    if x == 0.0 { 0.0 } else { x }
+}
+
+/// Hours: a finite number, 0 or more (`-0` is read as 0).
 pub fn parse_hours(field: &str, raw: &str) -> Result<f64, InputError> {
     match raw.trim().parse::<f64>() {
-        Ok(h) if h.is_finite() && (0.0..=10_000.0).contains(&h) => Ok(h),
+        Ok(h) if h.is_finite() && (0.0..=10_000.0).contains(&h) => Ok(unsigned_zero(h)),
         _ => Err(InputError::new(
             field,
             raw,
@@ -86,7 +121,7 @@ pub fn parse_people(field: &str, raw: &str) -> Result<u32, InputError> {
 /// Years of experience: a number from 0 to 70.
 pub fn parse_years(field: &str, raw: &str) -> Result<f64, InputError> {
     match raw.trim().parse::<f64>() {
-        Ok(y) if y.is_finite() && (0.0..=70.0).contains(&y) => Ok(y),
+        Ok(y) if y.is_finite() && (0.0..=70.0).contains(&y) => Ok(unsigned_zero(y)),
         _ => Err(InputError::new(
             field,
             raw,
@@ -98,7 +133,7 @@ pub fn parse_years(field: &str, raw: &str) -> Result<f64, InputError> {
 /// A share of time in percent, from 0 to 100.
 pub fn parse_percent(field: &str, raw: &str) -> Result<f64, InputError> {
     match raw.trim().trim_end_matches('%').parse::<f64>() {
-        Ok(p) if p.is_finite() && (0.0..=100.0).contains(&p) => Ok(p),
+        Ok(p) if p.is_finite() && (0.0..=100.0).contains(&p) => Ok(unsigned_zero(p)),
         _ => Err(InputError::new(field, raw, "a percentage from 0 to 100")),
     }
 }
@@ -125,6 +160,20 @@ mod tests {
                 .contains("YYYY-MM-DD")
         );
         assert!(parse_date("date", "2026-3-2").is_err());
+    }
+
+    #[test]
+    fn control_characters() {
+        assert!(check_line("title", "Confocal 1:1 — Ruiz lab").is_ok());
+        let err = check_line("title", "two\nlines").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "title \"two\\nlines\" is not valid: expected one line of text without control \
+             characters (character 4 is U+000A)"
+        );
+        assert!(check_line("tag", "rtl\u{202e}").is_err());
+        assert!(check_text("notes", "line one\nline two\tindented").is_ok());
+        assert!(check_text("notes", "bell\u{7}").is_err());
     }
 
     #[test]

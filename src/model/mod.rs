@@ -8,7 +8,7 @@ mod input;
 mod unique;
 mod validate;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -16,7 +16,10 @@ use serde_json::{Map, Value};
 
 pub use entry::{Entry, Evidence, EvidenceType, Reflection};
 pub use ids::{parse_doi, parse_file, parse_orcid, parse_ror, parse_rrid, parse_url};
-pub use input::{InputError, parse_date, parse_hours, parse_people, parse_percent, parse_years};
+pub use input::{
+    InputError, check_line, check_text, parse_date, parse_hours, parse_people, parse_percent,
+    parse_years, unsigned_zero,
+};
 pub use validate::{
     CREDIT_ROLES, RECOGNITION_ROLES, check_expectation, check_journal, check_kind, check_metric,
     check_role, check_scope, check_tier, known_technique, validate_entry, validate_goal,
@@ -101,6 +104,15 @@ impl Journal {
     /// Whether `id` is already used by an entry or a goal.
     pub fn id_in_use(&self, id: &str) -> bool {
         self.entries.iter().any(|e| e.id == id) || self.goals.iter().any(|g| g.id == id)
+    }
+
+    /// Every id used by an entry or a goal: to draw many fresh ids in one go, each checked in
+    /// constant time.
+    pub fn ids_in_use(&self) -> HashSet<String> {
+        let entries = self.entries.iter().map(|e| e.id.clone());
+        entries
+            .chain(self.goals.iter().map(|g| g.id.clone()))
+            .collect()
     }
 }
 

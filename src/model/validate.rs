@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::framework::Framework;
 
-use super::{Entry, Goal, InputError, Journal, Profile};
+use super::{Entry, Goal, InputError, Journal, Profile, check_line, check_text};
 
 /// The 14 roles of the CRediT contributor taxonomy.
 pub const CREDIT_ROLES: [&str; 14] = [
@@ -162,6 +162,7 @@ pub fn validate_entry(framework: &Framework, entry: &Entry) -> Result<(), InputE
             "a short title saying what was done",
         ));
     }
+    check_entry_text(entry)?;
     check_kind(framework, &entry.kind)?;
     let kind = framework
         .kind(&entry.kind)
@@ -243,11 +244,37 @@ pub fn validate_entry(framework: &Framework, entry: &Entry) -> Result<(), InputE
     Ok(())
 }
 
+/// No control characters in an entry's one-line fields; only newlines and tabs in its notes and
+/// reflections.
+fn check_entry_text(entry: &Entry) -> Result<(), InputError> {
+    check_line("title", &entry.title)?;
+    if let Some(role) = &entry.role {
+        check_line("role", role)?;
+    }
+    for t in &entry.techniques {
+        check_line("technique", t)?;
+    }
+    for t in &entry.tags {
+        check_line("tag", t)?;
+    }
+    for ev in &entry.evidence {
+        check_line(ev.kind.id(), &ev.value)?;
+    }
+    check_text("notes", &entry.notes)?;
+    let r = &entry.reflection;
+    check_text("practice", &r.practice)?;
+    check_text("users", &r.users)?;
+    check_text("next", &r.next)
+}
+
 /// Everything a profile must satisfy.
 pub fn validate_profile(framework: &Framework, profile: &Profile) -> Result<(), InputError> {
     if profile.name.trim().is_empty() {
         return Err(InputError::new("name", &profile.name, "your name"));
     }
+    check_line("name", &profile.name)?;
+    check_line("facility", &profile.facility)?;
+    check_line("institution", &profile.institution)?;
     check_tier(framework, "tier", &profile.tier)?;
     if let Some(q) = &profile.qualification {
         one_of(
@@ -305,6 +332,7 @@ pub fn validate_goal(framework: &Framework, goal: &Goal) -> Result<(), InputErro
             "a short title for the goal",
         ));
     }
+    check_line("title", &goal.title)?;
     if let Some(e) = &goal.expectation {
         check_expectation(framework, "expectation", e)?;
     }
@@ -335,7 +363,9 @@ pub fn check_journal(framework: &Framework, journal: &Journal) -> Vec<String> {
         }
     }
     for (i, s) in journal.self_assessments.iter().enumerate() {
-        if let Err(e) = check_expectation(framework, "expectation", &s.expectation) {
+        let checked = check_expectation(framework, "expectation", &s.expectation)
+            .and_then(|()| check_line("justification", &s.justification));
+        if let Err(e) = checked {
             problems.push(format!("self_assessments[{i}]: {e}"));
         }
     }

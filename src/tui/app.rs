@@ -15,7 +15,7 @@ use super::prompt::{Prompt, PromptKind};
 use super::views::{Figures, JournalView, PeriodChoice, cycle};
 use crate::assess::Context as Assessment;
 use crate::framework::{Framework, Rule};
-use crate::model::{Entry, Goal, InputError, Journal, SelfAssessment};
+use crate::model::{Entry, Goal, InputError, Journal, SelfAssessment, check_line};
 use crate::store::{FileStamp, Loaded, Store, StoreError, fresh_id};
 
 /// A question waiting for yes or no.
@@ -1100,6 +1100,7 @@ impl App {
             }
             PromptKind::Justification { expectation } => {
                 let why = prompt.form.value("why");
+                check_line("why", &why)?;
                 let expectation = expectation.clone();
                 self.change(|j| {
                     j.self_assessments.retain(|s| s.expectation != expectation);

@@ -54,8 +54,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 Line::raw(""),
                 Line::styled("What the summary will say", theme::heading()),
                 Line::raw(format!(
-                    "{} entries · {:.0} hours · {} people reached · {} highlights",
-                    h.entries, h.hours, h.people, h.highlights
+                    "{} entries · {} hours · {} people reached · {} highlights",
+                    h.entries,
+                    crate::text::whole(h.hours),
+                    h.people,
+                    h.highlights
                 )),
                 Line::raw(format!(
                     "Progression toward {tier}: {} of {} met, {} self-assessed, {} partial, {} missing",

@@ -27,11 +27,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 theme::heading(),
             ),
             Line::raw(format!(
-                " {} of {} CPD standards met · {} CPD entries · {:.0} hours",
+                " {} of {} CPD standards met · {} CPD entries · {} hours",
                 report.met(),
                 report.standards.len(),
                 report.entries,
-                report.hours
+                crate::text::whole(report.hours)
             )),
         ]),
         header,
@@ -88,7 +88,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Row::new(vec![
                 Cell::from(c.label.clone()),
                 right(c.entries.to_string()),
-                right(format!("{:.0}", c.hours)),
+                right(crate::text::whole(c.hours)),
                 Cell::from("█".repeat(filled)),
             ])
         })

@@ -10,8 +10,8 @@ use super::checks;
 use super::form::{Choice, Field, Form};
 use crate::framework::{EntryKind, Framework, QuestionField, Term};
 use crate::model::{
-    CREDIT_ROLES, Entry, Evidence, EvidenceType, InputError, known_technique, parse_date,
-    parse_hours, parse_people, validate_entry,
+    CREDIT_ROLES, Entry, Evidence, EvidenceType, InputError, check_line, known_technique,
+    parse_date, parse_hours, parse_people, validate_entry,
 };
 
 /// The steps of the walk, in order.
@@ -490,6 +490,7 @@ impl EntryForm {
             // Spelled as the vocabulary spells them ("LSFM" → light-sheet); others kept as typed.
             let mut techniques: Vec<String> = Vec::new();
             for raw in d.values("techniques") {
+                check_line("technique", &raw)?;
                 let name = known_technique(framework, &[], &raw).unwrap_or(raw);
                 if !techniques.contains(&name) {
                     techniques.push(name);

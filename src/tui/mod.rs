@@ -19,6 +19,7 @@ mod onboarding;
 mod popup;
 mod progression_tab;
 mod prompt;
+mod signals;
 mod theme;
 mod ui;
 mod views;
@@ -47,8 +48,9 @@ pub enum RunError {
     Journal(crate::store::StoreError),
 }
 
-/// Open the app on `store` and run it until the user quits. A first frame says what is being
-/// opened while a large journal loads; the terminal is restored on return and on panic.
+/// Open the app on `store` and run it until the user quits or a termination signal (SIGTERM,
+/// SIGHUP, SIGINT) arrives. A first frame says what is being opened while a large journal
+/// loads; the terminal is restored on return, on a signal and on panic.
 pub fn run(
     framework: crate::framework::Framework,
     store: crate::store::Store,
@@ -57,6 +59,7 @@ pub fn run(
 ) -> Result<(), RunError> {
     // The size is read before drawing: drawing does no I/O.
     let size = std::fs::metadata(store.path()).map_or(0, |m| m.len());
+    let signals = signals::Signals::watch().map_err(RunError::Terminal)?;
     ratatui::run(|terminal| {
         terminal
             .draw(|frame| ui::render_opening(store.path(), size, frame))
@@ -66,13 +69,18 @@ pub fn run(
         if let Some(dir) = demo {
             app.keep_demo(dir);
         }
-        event_loop(&mut app, terminal).map_err(RunError::Terminal)
+        event_loop(&mut app, terminal, &signals).map_err(RunError::Terminal)
     })
 }
 
-/// Read keys, update, draw, until the user quits; look for changes on disk when idle.
-fn event_loop(app: &mut App, terminal: &mut DefaultTerminal) -> std::io::Result<()> {
-    while !app.quit {
+/// Read keys, update, draw, until the user quits or a termination signal arrives; look for
+/// changes on disk when idle.
+fn event_loop(
+    app: &mut App,
+    terminal: &mut DefaultTerminal,
+    signals: &signals::Signals,
+) -> std::io::Result<()> {
+    while !app.quit && !signals.received() {
         terminal.draw(|frame| render(app, frame))?;
         if event::poll(REFRESH)? {
             match event::read()? {

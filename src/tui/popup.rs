@@ -86,7 +86,7 @@ fn keys_line(context: keymap::Context) -> Line<'static> {
 }
 
 fn small(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, error: bool) {
-    let height = (lines.len() as u16 + 4).clamp(6, area.height.max(1));
+    let height = (lines.len() as u16 + 4).max(6).min(area.height);
     let rect = area.centered(Constraint::Max(70), Constraint::Length(height));
     frame.render_widget(Clear, rect);
     let style = if error {

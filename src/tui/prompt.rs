@@ -6,7 +6,7 @@ use super::checks;
 use super::form::{Choice, Field, Form};
 use crate::assess::Period;
 use crate::framework::Framework;
-use crate::model::{Goal, InputError, Journal, parse_date};
+use crate::model::{Goal, InputError, Journal, check_line, parse_date};
 
 /// What a prompt is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,6 +156,7 @@ impl Prompt {
     /// The goal typed: title, expectation, due date.
     pub fn goal_values(&self) -> Result<(String, Option<String>, Option<NaiveDate>), InputError> {
         let title = self.form.value("title");
+        check_line("title", &title)?;
         let expectation =
             Some(self.form.value("expectation")).filter(|e| !e.is_empty() && e != "—");
         let due = Some(self.form.value("due"))

@@ -2,6 +2,7 @@
 //! overlay is up. Drawing reads the state; it never changes the journal and does no I/O.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
@@ -14,6 +15,7 @@ use super::{
     appraisal_tab, cpd_tab, entry_view, goals_tab, journal_tab, metrics_tab, popup,
     progression_tab, theme, welcome,
 };
+use crate::text::visible::is_unsafe;
 
 /// Draw the app.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -67,6 +69,20 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     render_footer(app, frame, footer);
     popup::render(app, frame, area);
+    scrub(frame.buffer_mut());
+}
+
+/// Take out of every cell what must not reach the terminal. ratatui already leaves out control
+/// characters (C0, DEL, C1) and graphemes of no width, but a bidirectional control joined to the
+/// character before it (` \u{202e}`) would pass; a journal's text may hold one (the journal is
+/// a file anyone can edit, and an older corepath accepted them).
+fn scrub(buffer: &mut Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(is_unsafe) {
+            let clean: String = cell.symbol().chars().filter(|c| !is_unsafe(*c)).collect();
+            cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+        }
+    }
 }
 
 /// The first frame: what is being opened (a journal of `size` bytes), while a large journal loads.
@@ -90,6 +106,7 @@ pub fn render_opening(path: &std::path::Path, size: u64, frame: &mut Frame) {
         header,
     );
     frame.render_widget(Paragraph::new(Line::styled(what, theme::dim())), body);
+    scrub(frame.buffer_mut());
 }
 
 fn render_header(app: &App, frame: &mut Frame, area: Rect) {

@@ -1,0 +1,483 @@
+//! BibTeX and BibLaTeX from a reference manager: one `publication` entry per record.
+//!
+//! The file is read in steps, none of which recurses without bound or grows faster than the file:
+//! the records, fields and `#` concatenations are counted before the `biblatex` crate reads the
+//! raw file; corepath then expands `@string` macros itself (module `guard`: measured first for
+//! cycles, depth and size), rewrites the TeX that `biblatex` leaves as it is (module `tex`:
+//! `\i`/`\j` under accents, `\o{}`-style glyphs, `~`, ``` `` ''``` quotes, formatting commands
+//! such as `\emph{…}`, simple maths such as `$\alpha$` and `Ca$^{2+}$`, and braces it does not
+//! need), checks the `crossref` and `xdata` links, and only then lets `biblatex` resolve accents,
+//! month macros (`month = dec`) and the links. Only the fields a record is read from go further.
+//! An undefined macro fails the whole file with its record, line and column.
+//!
+//! Each record gives: the title (as written, braces dropped), the date from `year` + `month`
+//! (+ `day`; or a BibLaTeX `date`), the journal (or book title) and the authors in the notes, the
+//! DOI as evidence (checked), else a `url`, and the recognition role `co-author` unless the
+//! options name another.
+
+mod guard;
+mod tex;
+
+use biblatex::{
+    Bibliography, ChunksExt, Field, Pair, ParseError, ParseErrorKind, RawBibliography, RawChunk,
+    RawEntry, Spanned,
+};
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{Candidate, ImportError, Options, finish};
+use crate::model::{Entry, Evidence, EvidenceType, parse_doi, parse_url};
+
+use tex::{Braces, name_list, shallow_groups};
+pub use tex::{prepare, tidy};
+
+/// The kind every record becomes.
+pub const KIND: &str = "publication";
+
+/// The role given when the options name none.
+pub const DEFAULT_ROLE: &str = "co-author";
+
+/// How many authors the notes name before "et al.".
+const AUTHORS_LISTED: usize = 12;
+
+/// The fields a record is read from (with those `biblatex` follows to other records); the
+/// others (abstracts, keywords, files…) are never expanded or kept.
+const READ: [&str; 15] = [
+    "title",
+    "author",
+    "year",
+    "month",
+    "day",
+    "date",
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "publisher",
+    "doi",
+    "url",
+    "crossref",
+    "xdata",
+    "ids",
+];
+
+/// How a field's braces are read: identifiers (left exactly as written), names or text.
+fn braces(key: &str) -> Braces {
+    match key.to_ascii_lowercase().as_str() {
+        "doi" | "url" => Braces::Verbatim,
+        "author" => Braces::Names,
+        _ => Braces::Text,
+    }
+}
+
+/// 1-based line and column of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(1, |l| l.chars().count() + 1);
+    (line, column)
+}
+
+/// The key of the record that contains a byte offset, if any.
+fn record_at(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset.min(text.len()))?;
+    let at = before.rfind('@')?;
+    let rest = text.get(at + 1..)?;
+    let open = rest.find(['{', '('])?;
+    let kind = rest[..open].trim();
+    if kind.eq_ignore_ascii_case("string") || kind.eq_ignore_ascii_case("preamble") {
+        return None;
+    }
+    let after = &rest[open + 1..];
+    let end = after.find([',', '\n', '}'])?;
+    let key = after[..end].trim();
+    (!key.is_empty()).then(|| key.to_string())
+}
+
+fn parse_error(text: &str, e: &ParseError) -> ImportError {
+    let what = match &e.kind {
+        ParseErrorKind::UnknownAbbreviation(name) => format!(
+            "undefined macro `{name}` (define it with @string{{{name} = \"…\"}} or put the value \
+             in braces)"
+        ),
+        ParseErrorKind::DuplicateKey(key) => format!("the record key {key:?} is used twice"),
+        ParseErrorKind::UnexpectedEof => "the file ends inside a record".to_string(),
+        ParseErrorKind::MalformedCommand => "a malformed TeX command".to_string(),
+        other => format!("{other}"),
+    };
+    located(text, e.span.start, what)
+}
+
+/// A refusal at a byte offset: the record there (if any), the line and the column.
+fn located(text: &str, offset: usize, reason: String) -> ImportError {
+    let (line, column) = line_column(text, offset);
+    let at = match record_at(text, offset) {
+        Some(key) => format!("record {key} (line {line}, column {column})"),
+        None => format!("line {line}, column {column}"),
+    };
+    ImportError::new(at, reason)
+}
+
+/// A field after macro expansion: TeX text rewritten for `biblatex`, and the names no `@string`
+/// defines, left for it to read as months or to report.
+enum Segment<'s> {
+    Text(String),
+    Undefined(&'s str, usize),
+}
+
+/// Each record's fields, each field's segments (`None` for a field corepath does not read): the
+/// file with its macros expanded (within the limits of [`guard`]) and its TeX rewritten through
+/// [`prepare`] and [`shallow_groups`].
+fn expand_fields<'s>(raw: &'s RawBibliography<'s>) -> Result<Expanded<'s>, guard::Refusal> {
+    let mut macros = guard::Macros::new(&raw.abbreviations);
+    let mut groups = guard::Groups::default();
+    let mut pieces = Vec::new();
+    let mut records = Vec::with_capacity(raw.entries.len());
+    let mut authors = HashMap::new();
+    for entry in &raw.entries {
+        let mut fields = Vec::with_capacity(entry.v.fields.len());
+        for pair in &entry.v.fields {
+            if !READ.iter().any(|k| pair.key.v.eq_ignore_ascii_case(k)) {
+                fields.push(None);
+                continue;
+            }
+            let refused = |r: guard::Refusal| guard::Refusal {
+                offset: pair.key.span.start,
+                reason: format!("field {}: {}", pair.key.v, r.reason),
+            };
+            pieces.clear();
+            macros.expand(&pair.value.v, &mut pieces).map_err(refused)?;
+            let braces = braces(pair.key.v);
+            let mut segments = Vec::new();
+            let mut text = String::new();
+            let mut flush = |text: &mut String, segments: &mut Vec<Segment<'s>>| {
+                if text.is_empty() {
+                    return Ok(());
+                }
+                let shallow = shallow_groups(text, braces);
+                text.clear();
+                groups.add(&shallow)?;
+                segments.push(Segment::Text(shallow));
+                Ok(())
+            };
+            for piece in &pieces {
+                match *piece {
+                    guard::Piece::Text(t) if braces == Braces::Verbatim => text.push_str(t),
+                    guard::Piece::Text(t) => text.push_str(&prepare(t)),
+                    guard::Piece::Undefined(name, offset) => {
+                        flush(&mut text, &mut segments).map_err(refused)?;
+                        segments.push(Segment::Undefined(name, offset));
+                    }
+                }
+            }
+            flush(&mut text, &mut segments).map_err(refused)?;
+            if let [Segment::Text(names)] = segments.as_mut_slice()
+                && braces == Braces::Names
+            {
+                // Only the names the notes show go to biblatex; the count says how many more.
+                let (count, kept) = name_list(names, AUTHORS_LISTED);
+                if count > AUTHORS_LISTED {
+                    names.truncate(kept);
+                    authors.insert(entry.v.key.v.to_string(), count);
+                }
+            }
+            fields.push(Some(segments));
+        }
+        records.push(fields);
+    }
+    Ok(Expanded { records, authors })
+}
+
+/// The file expanded: each record's fields, each read field's segments; and the number of
+/// authors of each record whose list was cut to the names the notes show.
+struct Expanded<'s> {
+    records: Vec<Vec<Option<Vec<Segment<'s>>>>>,
+    authors: HashMap<String, usize>,
+}
+
+/// The raw bibliography again, each field read made of its expanded `segments` (in
+/// [`expand_fields`] order), the others left out, and no `@string` left to expand.
+fn rebuild<'a>(raw: &RawBibliography<'a>, segments: &'a Expanded<'a>) -> RawBibliography<'a> {
+    let entries = raw
+        .entries
+        .iter()
+        .zip(&segments.records)
+        .map(|(e, fields)| {
+            let fields = e
+                .v
+                .fields
+                .iter()
+                .zip(fields)
+                .filter_map(|(pair, segments)| {
+                    let span = pair.value.span.clone();
+                    let value: Field<'a> = segments
+                        .as_ref()?
+                        .iter()
+                        .map(|segment| match segment {
+                            Segment::Text(text) => {
+                                Spanned::new(RawChunk::Normal(text.as_str()), span.clone())
+                            }
+                            Segment::Undefined(name, at) => {
+                                Spanned::new(RawChunk::Abbreviation(name), *at..*at + name.len())
+                            }
+                        })
+                        .collect();
+                    Some(Pair::new(pair.key.clone(), Spanned::new(value, span)))
+                })
+                .collect();
+            Spanned::new(
+                RawEntry {
+                    key: e.v.key.clone(),
+                    kind: e.v.kind.clone(),
+                    fields,
+                },
+                e.span.clone(),
+            )
+        })
+        .collect();
+    RawBibliography {
+        preamble: String::new(),
+        entries,
+        abbreviations: Vec::new(),
+    }
+}
+
+/// Parse a file into `biblatex`'s records (macros expanded and links checked within the limits
+/// of module `guard`, TeX rewritten), with the number of authors of each record whose list was
+/// cut.
+fn bibliography(text: &str) -> Result<(Bibliography, HashMap<String, usize>), ImportError> {
+    guard::check_counts(text).map_err(|r| located(text, r.offset, r.reason))?;
+    let raw = RawBibliography::parse(text).map_err(|e| parse_error(text, &e))?;
+    let segments = expand_fields(&raw).map_err(|r| located(text, r.offset, r.reason))?;
+    let rebuilt = rebuild(&raw, &segments);
+    guard::check_links(&rebuilt).map_err(|e| match e {
+        guard::LinkError::Parse(e) => parse_error(text, &e),
+        guard::LinkError::Record { offset, reason } => located(text, offset, reason),
+    })?;
+    let bibliography = Bibliography::from_raw(rebuilt).map_err(|e| parse_error(text, &e))?;
+    Ok((bibliography, segments.authors))
+}
+
+fn month_number(text: &str) -> Option<u32> {
+    let t = text.trim().trim_end_matches('.').to_lowercase();
+    if let Ok(n) = t.parse::<u32>() {
+        return (1..=12).contains(&n).then_some(n);
+    }
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let prefix: String = t.chars().take(3).collect();
+    NAMES
+        .iter()
+        .position(|n| *n == prefix)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+fn field_text(entry: &biblatex::Entry, key: &str) -> Option<String> {
+    entry
+        .get(key)
+        .map(|chunks| tidy(&chunks.format_verbatim()))
+        .filter(|t| !t.is_empty())
+}
+
+fn date_of(entry: &biblatex::Entry) -> Result<NaiveDate, String> {
+    if let Some(year) = field_text(entry, "year") {
+        let digits: String = year.chars().filter(char::is_ascii_digit).take(4).collect();
+        let year: i32 = digits
+            .parse()
+            .ok()
+            .filter(|_| digits.len() == 4)
+            .ok_or_else(|| format!("year {year:?} is not a four-digit year"))?;
+        let month = match field_text(entry, "month") {
+            Some(m) => month_number(&m)
+                .ok_or_else(|| format!("month {m:?} is not a month (jan…dec or 1…12)"))?,
+            None => 1,
+        };
+        let day = match field_text(entry, "day") {
+            Some(d) => d
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| format!("day {d:?} is not a day of the month"))?,
+            None => 1,
+        };
+        return NaiveDate::from_ymd_opt(year, month, day)
+            .ok_or_else(|| format!("{year}-{month:02}-{day:02} is not a real date"));
+    }
+    if let Some(date) = field_text(entry, "date") {
+        let first = date.split('/').next().unwrap_or("").trim().to_string();
+        let parts: Vec<&str> = first.split('-').collect();
+        let number = |i: usize, default: u32| -> Option<u32> {
+            parts.get(i).map_or(Some(default), |p| p.parse().ok())
+        };
+        let parsed = match (
+            parts.first().and_then(|y| y.parse::<i32>().ok()),
+            number(1, 1),
+            number(2, 1),
+        ) {
+            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
+            _ => None,
+        };
+        return parsed.ok_or_else(|| format!("date {date:?} is not a date such as 2024-05-03"));
+    }
+    Err("no year (or date) field".to_string())
+}
+
+fn authors(entry: &biblatex::Entry) -> Vec<String> {
+    let Ok(people) = entry.author() else {
+        return field_text(entry, "author").into_iter().collect();
+    };
+    people
+        .iter()
+        .map(|p| {
+            let parts = [&p.given_name, &p.prefix, &p.name, &p.suffix];
+            tidy(
+                &parts
+                    .iter()
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        })
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+/// The venue and the authors; `count` is the number of authors when the list was cut.
+fn notes(entry: &biblatex::Entry, count: Option<usize>) -> String {
+    let mut parts = Vec::new();
+    let venue = field_text(entry, "journal")
+        .or_else(|| field_text(entry, "journaltitle"))
+        .or_else(|| field_text(entry, "booktitle"))
+        .or_else(|| field_text(entry, "publisher"));
+    if let Some(venue) = venue {
+        parts.push(format!("{venue}."));
+    }
+    let names = authors(entry);
+    if !names.is_empty() {
+        let listed = names.len().min(AUTHORS_LISTED);
+        let mut line = names[..listed].join(", ");
+        let total = count.unwrap_or(names.len());
+        if total > listed {
+            line.push_str(&format!(" et al. ({total} authors)"));
+        }
+        parts.push(format!("Authors: {line}."));
+    }
+    parts.join(" ")
+}
+
+fn record(
+    entry: &biblatex::Entry,
+    authors: Option<usize>,
+    options: &Options,
+) -> Result<Entry, String> {
+    let title = field_text(entry, "title").ok_or("no title")?;
+    let date = date_of(entry)?;
+    let mut e = Entry::new(
+        super::PENDING_ID.to_string(),
+        date,
+        KIND,
+        &title,
+        options.now,
+    );
+    e.metrics = options
+        .framework
+        .kind(KIND)
+        .map(|k| k.metrics.clone())
+        .unwrap_or_default();
+    e.role = Some(
+        options
+            .role
+            .clone()
+            .unwrap_or_else(|| DEFAULT_ROLE.to_string()),
+    );
+    e.notes = notes(entry, authors);
+    if let Some(doi) = entry.get("doi").map(|c| c.format_verbatim()) {
+        let doi = doi.trim();
+        let doi = doi
+            .strip_prefix("doi:")
+            .or_else(|| doi.strip_prefix("DOI:"))
+            .unwrap_or(doi);
+        let value = parse_doi("doi", doi).map_err(|e| e.to_string())?;
+        e.evidence.push(Evidence::new(EvidenceType::Doi, value));
+    } else if let Some(url) = entry.get("url").map(|c| c.format_verbatim()) {
+        let value = parse_url("url", &url).map_err(|e| e.to_string())?;
+        e.evidence.push(Evidence::new(EvidenceType::Url, value));
+    }
+    Ok(e)
+}
+
+/// Read BibTeX text: every record, or nothing.
+///
+/// # Errors
+/// The first fault: a syntax error or undefined macro (with its record, line and column), or a
+/// record without a title or year, with a bad month or day, an invalid DOI or URL.
+pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportError> {
+    let (bibliography, authors) = bibliography(text)?;
+    let mut out = Vec::with_capacity(bibliography.len());
+    // Each record is dropped once read: the records and the entries are not all held at once.
+    for entry in bibliography {
+        let at = format!("record {}", entry.key);
+        let count = authors.get(&entry.key).copied();
+        let e = record(&entry, count, options)
+            .map_err(|reason| ImportError::new(at.clone(), reason))?;
+        out.push(finish(e, &at, options)?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tex_becomes_plain_text() {
+        let cases = [
+            (r"\'el\`eve", "élève"),
+            (r#"Schr\"odinger"#, "Schrödinger"),
+            (r"{\ss}tra\ss e", "ßtraße"),
+            (r"\c{c}a", "ça"),
+            (r"\v{s}koda", "škoda"),
+            (r"{\'\i}", "í"),
+            (r"\o{} and \O", "ø and Ø"),
+            (r"{\L}ukasz", "Łukasz"),
+            (r"pages 1--2~x", "pages 1–2 x"),
+            (r"\emph{in vivo} and {\em ex vivo}", "in vivo and ex vivo"),
+            (r"``quoted''", "“quoted”"),
+            (r"Ca$^{2+}$ and $\alpha$-actinin", "Ca²⁺ and α-actinin"),
+            (r"A \& B, 50\%", "A & B, 50%"),
+            (r"{DNA} {{Nested}}", "DNA Nested"),
+        ];
+        for (tex, plain) in cases {
+            let src = format!("@article{{k, title = {{{tex}}}, year = 2024}}");
+            let (bib, _) = bibliography(&src).expect("a valid test value");
+            let entry = bib.get("k").expect("a valid test value");
+            assert_eq!(
+                field_text(entry, "title").expect("a valid test value"),
+                plain,
+                "from {tex}"
+            );
+        }
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(month_number("December"), Some(12));
+        assert_eq!(month_number("dec."), Some(12));
+        assert_eq!(month_number("6"), Some(6));
+        assert_eq!(month_number("13"), None);
+        assert_eq!(month_number("Sept"), Some(9));
+    }
+
+    #[test]
+    fn positions() {
+        let text = "@article{a,\n  title = {x},\n  journal = jcb,\n}";
+        let e = bibliography(text).unwrap_err();
+        assert_eq!(e.at, "record a (line 3, column 13)");
+        assert!(e.reason.contains("undefined macro `jcb`"), "{e}");
+    }
+}
