@@ -47,6 +47,17 @@ pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// An amount in a measure's unit, singular for one: `1 entry`, `2.5 hours`, `4 distinct
+/// techniques`. The unit is given in the plural, as the measures name themselves.
+pub fn amount(x: f64, unit: &str) -> String {
+    let one = match unit {
+        "entries" => "entry",
+        "people" => "person",
+        plural => plural.strip_suffix('s').unwrap_or(plural),
+    };
+    format!("{} {}", number(x), if x == 1.0 { one } else { unit })
+}
+
 /// Cut `text` to `width` terminal columns, ending with `…` when cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {

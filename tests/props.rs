@@ -382,6 +382,7 @@ fn profile() -> impl Strategy<Value = Profile> {
                     last_appraisal,
                     next_appraisal,
                     allocation,
+                    statement: String::new(),
                     techniques: Vec::new(),
                     extra,
                 }

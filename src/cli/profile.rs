@@ -49,6 +49,10 @@ pub struct Args {
     /// Target share of time for an area of work, AREA=PERCENT (repeat for each; they add up to 100).
     #[arg(long, value_name = "AREA=PERCENT")]
     pub allocation: Vec<String>,
+    /// Your case in your own words, read from a UTF-8 text file (at most 4,000 characters): the
+    /// evidence summary opens with it. An empty file removes it.
+    #[arg(long, value_name = "FILE")]
+    pub statement_file: Option<std::path::PathBuf>,
     /// table or json (when showing).
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -76,11 +80,42 @@ impl Args {
             .iter()
             .any(|o| o.is_some())
             || !self.allocation.is_empty()
+            || self.statement_file.is_some()
     }
 }
 
+/// The statement file's text: UTF-8, within the length the summary's first page allows.
+fn read_statement(path: &std::path::Path) -> Result<String, CliError> {
+    let shown = path.display();
+    let bytes = crate::store::read_small(path, STATEMENT_FILE_LIMIT)
+        .map_err(|e| CliError::Message(format!("cannot read the statement {shown}: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        CliError::Message(format!(
+            "the statement {shown} is not UTF-8 text (invalid byte at offset {}): save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let text = text.trim().replace("\r\n", "\n");
+    let chars = text.chars().count();
+    if chars > crate::model::STATEMENT_LIMIT {
+        return Err(CliError::Message(format!(
+            "the statement {shown} has {chars} characters: expected at most {}",
+            crate::model::STATEMENT_LIMIT
+        )));
+    }
+    Ok(text)
+}
+
+/// The largest statement file read: 4,000 characters of up to four bytes each.
+const STATEMENT_FILE_LIMIT: u64 = 16_000;
+
 /// Show the profile, or apply the changes given.
 pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
+    let statement = args
+        .statement_file
+        .as_deref()
+        .map(read_statement)
+        .transpose()?;
     let profile = if args.changes_anything() {
         env.change(|journal| {
             let p = &mut journal.profile;
@@ -127,6 +162,9 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             }
             if let Some(v) = &args.next_appraisal {
                 p.next_appraisal = Some(date("next-appraisal", v)?);
+            }
+            if let Some(text) = &statement {
+                p.statement = text.clone();
             }
             if !args.allocation.is_empty() {
                 p.allocation.clear();

@@ -7,7 +7,7 @@ use super::{CliError, Env, Format, print_json};
 use crate::assess::{Change, Comparison, Context, Progress, compare, progress};
 use crate::framework::Tier;
 use crate::model::{InputError, Journal, check_tier, parse_date};
-use crate::text::number;
+use crate::text::{amount, number};
 
 /// The line against the last appraisal, and each expectation that changed since.
 fn print_changes(journal: &Journal, c: &Comparison) {
@@ -143,15 +143,14 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         say!("\n{} {:<13} {}", e.status.glyph(), e.status.word(), e.text);
         say!("    rule        {}", e.rule);
         if let (Some(m), Some(unit)) = (e.measured, e.unit) {
-            say!("    measured    {} {unit}", number(m));
+            say!("    measured    {}", amount(m, unit));
         }
         for part in &e.parts {
             say!(
-                "    {}           {} of {} {}: {}",
+                "    {}           {} of {} needed: {}",
                 if part.met { "✔" } else { "·" },
-                number(part.measured),
+                amount(part.measured, part.unit),
                 number(part.needed),
-                part.unit,
                 part.rule
             );
         }

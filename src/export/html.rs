@@ -8,7 +8,9 @@ use askama::Template;
 
 use super::RenderError;
 use super::markdown::figure_words;
-use super::summary::{EvidenceLine, Figure, MetricLine, MonthLine, Summary, metric_groups};
+use super::summary::{
+    EvidenceLine, ExpectationLine, Figure, MetricLine, MonthLine, Summary, metric_groups,
+};
 use super::text::{month_label, xml};
 use crate::framework::MetricGroup;
 use crate::text::{count, hours, number};
@@ -59,13 +61,19 @@ impl Page<'_> {
     }
 
     fn evidence_text(&self, e: &EvidenceLine) -> String {
-        match e.kind.as_str() {
-            "doi" => format!("doi:{}", e.value),
-            "orcid" => format!("ORCID {}", e.value),
-            "ror" => format!("ROR {}", e.value),
-            "file" => format!("file {}", e.value),
-            _ => e.value.clone(),
-        }
+        e.text()
+    }
+
+    fn amount(&self, x: &f64, unit: &str) -> String {
+        crate::text::amount(*x, unit)
+    }
+
+    fn time_note(&self, hours: &f64, with: &usize, without: &usize) -> String {
+        super::markdown::time_note(*hours, *with, *without)
+    }
+
+    fn measured(&self, e: &ExpectationLine) -> Option<String> {
+        super::markdown::measured_words(e)
     }
 }
 

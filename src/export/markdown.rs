@@ -2,10 +2,13 @@
 
 use std::fmt::Write;
 
-use super::summary::{EvidenceLine, Figure, Highlight, MetricLine, Summary, metric_groups};
+use super::contributions::ContributionGroup;
+use super::summary::{
+    EvidenceLine, ExpectationLine, Figure, Highlight, MetricLine, Summary, metric_groups,
+};
 use super::text::{md, md_url, month_label};
 use crate::assess::{Recognition, Status};
-use crate::text::{count, hours, number, plural, whole};
+use crate::text::{amount, count, hours, number, plural, whole};
 
 /// A link in Markdown, or the escaped text when there is no address.
 pub(crate) fn link(text: &str, url: Option<&str>) -> String {
@@ -16,14 +19,7 @@ pub(crate) fn link(text: &str, url: Option<&str>) -> String {
 }
 
 fn evidence(e: &EvidenceLine) -> String {
-    let text = match e.kind.as_str() {
-        "doi" => format!("doi:{}", e.value),
-        "orcid" => format!("ORCID {}", e.value),
-        "ror" => format!("ROR {}", e.value),
-        "file" => format!("file {}", e.value),
-        _ => e.value.clone(),
-    };
-    link(&text, e.link.as_deref())
+    link(&e.text(), e.link.as_deref())
 }
 
 /// `12 entries, 40 hours, 35 people`, leaving out zero hours and people.
@@ -38,6 +34,9 @@ pub(crate) fn figure_words(f: &Figure, one: &str, many: &str) -> String {
     }
     if f.people > 0 {
         parts.push(plural(f.people, "person", "people"));
+    }
+    if f.usage_hours > 0.0 {
+        parts.push(format!("{} hours of instrument use", number(f.usage_hours)));
     }
     parts.join(", ")
 }
@@ -55,6 +54,153 @@ pub(crate) fn recognition_item(out: &mut String, what: &str, r: &Recognition) {
         let _ = write!(out, ", {} without a recorded role", r.unspecified);
     }
     out.push('\n');
+}
+
+/// What the time split covers: logged hours only, and how many entries have none.
+pub(crate) fn time_note(hours: f64, with: usize, without: usize) -> String {
+    format!(
+        "The split covers logged hours only: {} hours over {} with hours; {} without hours {} not in it, so the shares show where logged time went, not the whole working time.",
+        number(hours),
+        plural(with as u64, "entry", "entries"),
+        plural(without as u64, "entry", "entries"),
+        if without == 1 { "is" } else { "are" }
+    )
+}
+
+/// What was measured, in the rule's unit, with the techniques counted:
+/// `14 distinct techniques: Confocal, Light-sheet, …`.
+pub(crate) fn measured_words(e: &ExpectationLine) -> Option<String> {
+    let (measured, unit) = (e.measured?, e.unit.as_deref()?);
+    let mut words = amount(measured, unit);
+    if !e.measured_names.is_empty() {
+        words.push_str(&format!(": {}", e.measured_names.join(", ")));
+    }
+    Some(words)
+}
+
+/// The anchor GitHub and GitLab give a heading: lowercase words joined by `-`.
+pub(crate) fn anchor(title: &str) -> String {
+    title
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// The headline figures in plain words, each pointing to the list of entries behind it, with
+/// the recommendation's code in small print; a figure with nothing to show is left out.
+fn headline_items(out: &mut String, s: &Summary) {
+    let h = &s.headline;
+    let to = |group: &str| {
+        s.contributions
+            .iter()
+            .find(|g| g.id == group)
+            .map(|g| format!(", [itemised below](#{})", anchor(&g.title)))
+            .unwrap_or_default()
+    };
+    let figures = [
+        (
+            "Training given",
+            "F.c",
+            &h.training,
+            "session",
+            "sessions",
+            "others",
+        ),
+        (
+            "Teaching, courses and supervision",
+            "A.d",
+            &h.teaching,
+            "entry",
+            "entries",
+            "others",
+        ),
+        (
+            "Grant applications",
+            "A.c",
+            &h.grants,
+            "contribution",
+            "contributions",
+            "knowledge",
+        ),
+        (
+            "Quality management, QC and SOPs",
+            "F.a.v",
+            &h.quality,
+            "entry",
+            "entries",
+            "facility",
+        ),
+        (
+            "Outreach",
+            "F.f",
+            &h.outreach,
+            "activity",
+            "activities",
+            "society",
+        ),
+    ];
+    if h.publications.total() > 0 {
+        let _ = write!(out, "- Publications: {}", h.publications.words());
+        if h.publications.unspecified > 0 {
+            let _ = write!(
+                out,
+                ", {} without a recorded role",
+                h.publications.unspecified
+            );
+        }
+        let _ = writeln!(out, " <sub>A.a{}</sub>", to("knowledge"));
+    }
+    for (what, code, f, one, many, group) in figures {
+        if !f.is_zero() {
+            let _ = writeln!(
+                out,
+                "- {what}: {} <sub>{code}{}</sub>",
+                figure_words(f, one, many),
+                to(group)
+            );
+        }
+    }
+}
+
+/// Every entry of the period, in its group, newest first.
+fn contributions(out: &mut String, groups: &[ContributionGroup]) {
+    for g in groups {
+        let _ = writeln!(
+            out,
+            "## {}
+",
+            md(&g.title)
+        );
+        let _ = writeln!(
+            out,
+            "_{}_
+",
+            md(&g.about)
+        );
+        for item in &g.items {
+            let _ = write!(
+                out,
+                "- {} · {} · **{}**",
+                item.date,
+                md(&item.kind_label),
+                md(&item.title)
+            );
+            if item.highlight {
+                out.push_str(" ★");
+            }
+            if !item.details.is_empty() {
+                let _ = write!(out, " — {}", md(&item.details.join(" · ")));
+            }
+            if !item.evidence.is_empty() {
+                let links: Vec<String> = item.evidence.iter().map(evidence).collect();
+                let _ = write!(out, " · {}", links.join(", "));
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
 }
 
 /// The metric table, one `### Academic` / `### Core facility` table per group that has metrics.
@@ -169,6 +315,13 @@ pub fn render(s: &Summary) -> String {
 
     // Headline figures.
     let h = &s.headline;
+    if !p.statement.is_empty() {
+        out.push_str("## In my own words\n\n");
+        for line in p.statement.lines() {
+            let _ = writeln!(out, "> {}", md(line));
+        }
+        out.push('\n');
+    }
     out.push_str("## Headline figures\n\n");
     let _ = writeln!(
         out,
@@ -178,42 +331,7 @@ pub fn render(s: &Summary) -> String {
         plural(h.people, "person", "people"),
         plural(h.highlights as u64, "highlight", "highlights")
     );
-    figure_item(
-        &mut out,
-        "Training given (F.c)",
-        &h.training,
-        "session",
-        "sessions",
-    );
-    figure_item(
-        &mut out,
-        "Teaching, courses and supervision (A.d)",
-        &h.teaching,
-        "entry",
-        "entries",
-    );
-    recognition_item(&mut out, "Publications (A.a)", &h.publications);
-    figure_item(
-        &mut out,
-        "Grant applications (A.c)",
-        &h.grants,
-        "contribution",
-        "contributions",
-    );
-    figure_item(
-        &mut out,
-        "Quality management, QC and SOPs (F.a.v)",
-        &h.quality,
-        "entry",
-        "entries",
-    );
-    figure_item(
-        &mut out,
-        "Outreach (F.f)",
-        &h.outreach,
-        "activity",
-        "activities",
-    );
+    headline_items(&mut out, s);
     out.push('\n');
 
     // Metric table.
@@ -241,11 +359,12 @@ pub fn render(s: &Summary) -> String {
     // Highlights.
     out.push_str("## Highlights\n\n");
     if s.highlights.is_empty() {
-        out.push_str("No entries of the period are starred (`corepath star ID` marks one).\n\n");
+        out.push_str("No entries of the period are marked as highlights.\n\n");
     }
     for item in &s.highlights {
         highlight(&mut out, item);
     }
+    contributions(&mut out, &s.contributions);
 
     // Progression.
     let g = &s.progression;
@@ -313,11 +432,35 @@ pub fn render(s: &Summary) -> String {
     for e in &g.expectations {
         let _ = writeln!(out, "- **{}** — {}", status_word(e.status), md(&e.text));
         let _ = writeln!(out, "  - Rule: {}", md(&e.rule));
+        if let Some(measured) = measured_words(e) {
+            let _ = writeln!(out, "  - Measured: {}", md(&measured));
+        }
+        for part in &e.parts {
+            let _ = writeln!(
+                out,
+                "  - {} {} of {} needed: {}",
+                if part.met { "✔" } else { "·" },
+                amount(part.measured, &part.unit),
+                number(part.needed),
+                md(&part.rule)
+            );
+        }
         if e.evidence_count > 0 {
             let listed: Vec<String> = e
                 .evidence
                 .iter()
-                .map(|x| format!("{} {}", x.date, md(&x.title)))
+                .map(|x| {
+                    format!(
+                        "{} {}{}",
+                        x.date,
+                        md(&x.title),
+                        if x.outside_period {
+                            " (before the period)"
+                        } else {
+                            ""
+                        }
+                    )
+                })
                 .collect();
             let more = e.evidence_count.saturating_sub(e.evidence.len());
             let _ = writeln!(
@@ -337,7 +480,6 @@ pub fn render(s: &Summary) -> String {
         }
         if !e.missing.is_empty() {
             let _ = writeln!(out, "  - Missing: {}", md(&e.missing));
-            let _ = writeln!(out, "  - Suggestion: {}", md(&e.suggestion));
         }
     }
     out.push('\n');
@@ -383,10 +525,8 @@ pub fn render(s: &Summary) -> String {
     out.push_str("## Time allocation\n\n");
     let _ = writeln!(
         out,
-        "{} hours over {} with hours ({} without hours are not in the split).\n",
-        number(t.hours),
-        plural(t.entries_with_hours as u64, "entry", "entries"),
-        t.entries_without_hours
+        "{}\n",
+        time_note(t.hours, t.entries_with_hours, t.entries_without_hours)
     );
     out.push_str("| Area of work | Hours | Actual | Target | Difference |\n");
     out.push_str("|--------------|------:|-------:|-------:|-----------:|\n");
@@ -399,7 +539,9 @@ pub fn render(s: &Summary) -> String {
             whole(a.share),
             a.target
                 .map_or("–".to_string(), |x| format!("{}%", whole(x))),
+            // With no logged hours there is no split to compare.
             a.target
+                .filter(|_| t.hours > 0.0)
                 .map_or(String::new(), |x| format!("{:+.0} pts", a.share - x))
         );
     }
@@ -408,7 +550,7 @@ pub fn render(s: &Summary) -> String {
     // Goals.
     out.push_str("## Goals for the next period\n\n");
     if s.goals.is_empty() {
-        out.push_str("No goals set (`corepath goal add` sets one).\n");
+        out.push_str("No goals set for the next period yet.\n");
     }
     for goal in &s.goals {
         let mut line = format!(
@@ -451,6 +593,14 @@ pub fn render(s: &Summary) -> String {
         if let Some(r) = &tp.recognition {
             let _ = writeln!(out, "- Recognition: {}", r.words());
         }
+        if !tp.entries.is_empty() {
+            let cited: Vec<String> = tp
+                .entries
+                .iter()
+                .map(|x| format!("{} {}", x.date, md(&x.title)))
+                .collect();
+            let _ = writeln!(out, "- For example: {}", cited.join("; "));
+        }
         out.push('\n');
     }
 
@@ -474,7 +624,11 @@ pub fn render(s: &Summary) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {} |",
-            md(&th.applies_to),
+            md(if th.label.is_empty() {
+                &th.applies_to
+            } else {
+                &th.label
+            }),
             md(&th.threshold),
             md(&th.basis)
         );

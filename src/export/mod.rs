@@ -5,10 +5,13 @@
 //! several people's JSON summaries into a facility view. Nothing here touches the file system:
 //! the command line writes the text where it is asked to.
 
+pub mod contributions;
 pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod points;
+pub mod progression;
 pub mod rollup;
 pub mod since;
 pub mod summary;

@@ -61,6 +61,7 @@ pub fn since_appraisal(
                     id: e.id.clone(),
                     date: e.date,
                     title: e.title.clone(),
+                    outside_period: false,
                 })
                 .collect(),
             id: ch.id,

@@ -8,10 +8,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::assess::{
-    self, CategoryRow, Context, MetricRow, Period, Recognition, StandardResult, Status,
-};
-use crate::framework::{Framework, MetricGroup, Rule, Tier};
+use crate::assess::{self, CategoryRow, Context, MetricRow, Period, Recognition, StandardResult};
+use crate::framework::{Framework, MetricGroup, Tier};
 use crate::model::{Entry, Evidence, Reflection};
 
 /// The value of the `format` field of an evidence summary.
@@ -19,9 +17,6 @@ pub const FORMAT: &str = "corepath-evidence-summary";
 
 /// The newest evidence-summary `version` this build writes and reads.
 pub const VERSION: u32 = 1;
-
-/// How many evidence entries each expectation lists (the newest); the count is always given.
-pub const EVIDENCE_LISTED: usize = 5;
 
 /// One person's evidence summary for a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,6 +39,9 @@ pub struct Summary {
     pub metrics: Vec<MetricLine>,
     /// Entries per calendar month of the period.
     pub by_month: Vec<MonthLine>,
+    /// Every entry of the period, itemised by the kind of contribution, newest first.
+    #[serde(default)]
+    pub contributions: Vec<super::contributions::ContributionGroup>,
     /// Starred entries of the period, in full, oldest first.
     pub highlights: Vec<Highlight>,
     /// Progression toward the target tier, as of `generated`.
@@ -84,6 +82,9 @@ pub struct Person {
     pub orcid: Option<String>,
     /// The ORCID iD as a link.
     pub orcid_url: Option<String>,
+    /// The person's case in their own words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub statement: String,
     /// The core facility.
     pub facility: String,
     /// The institution.
@@ -115,12 +116,19 @@ pub struct Figure {
     pub hours: f64,
     /// The people they reached.
     pub people: u64,
+    /// The instrument usage hours they record (utilisation), apart from effort hours.
+    #[serde(default, skip_serializing_if = "is_zero_hours")]
+    pub usage_hours: f64,
+}
+
+fn is_zero_hours(h: &f64) -> bool {
+    *h == 0.0
 }
 
 impl Figure {
     /// Whether every number is zero.
     pub fn is_zero(&self) -> bool {
-        self.entries == 0 && self.hours == 0.0 && self.people == 0
+        self.entries == 0 && self.hours == 0.0 && self.people == 0 && self.usage_hours == 0.0
     }
 }
 
@@ -130,6 +138,7 @@ impl From<&MetricRow> for Figure {
             entries: r.entries,
             hours: r.hours,
             people: r.people,
+            usage_hours: r.usage_hours,
         }
     }
 }
@@ -209,6 +218,19 @@ pub struct EvidenceLine {
     pub link: Option<String>,
 }
 
+impl EvidenceLine {
+    /// The identifier as a reader reads it: `doi:10.1000/xyz`, `ORCID 0000-…`, a web address.
+    pub fn text(&self) -> String {
+        match self.kind.as_str() {
+            "doi" => format!("doi:{}", self.value),
+            "orcid" => format!("ORCID {}", self.value),
+            "ror" => format!("ROR {}", self.value),
+            "file" => format!("file {}", self.value),
+            _ => self.value.clone(),
+        }
+    }
+}
+
 impl From<&Evidence> for EvidenceLine {
     fn from(e: &Evidence) -> EvidenceLine {
         EvidenceLine {
@@ -252,73 +274,7 @@ pub struct Highlight {
     pub evidence: Vec<EvidenceLine>,
 }
 
-/// An entry named as evidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EntryRef {
-    /// Entry id.
-    pub id: String,
-    /// Its date.
-    pub date: NaiveDate,
-    /// Its title.
-    pub title: String,
-}
-
-/// One expectation of the target tier and where it stands.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ExpectationLine {
-    /// Expectation id.
-    pub id: String,
-    /// The expectation.
-    pub text: String,
-    /// `met`, `partial`, `missing` or `self-assessed`.
-    pub status: Status,
-    /// How it is evidenced, in words.
-    pub rule: String,
-    /// What was measured, for evidence rules.
-    pub measured: Option<f64>,
-    /// The threshold, for evidence rules.
-    pub needed: Option<f64>,
-    /// How many entries count.
-    pub evidence_count: usize,
-    /// The newest of them (at most [`EVIDENCE_LISTED`]).
-    pub evidence: Vec<EntryRef>,
-    /// What is still missing; empty when met.
-    pub missing: String,
-    /// What to log or do to evidence it.
-    pub suggestion: String,
-    /// The person's justification, when self-assessed.
-    pub justification: Option<String>,
-}
-
-/// Progression toward the target tier.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Progression {
-    /// Target tier id.
-    pub tier: String,
-    /// Its title.
-    pub title: String,
-    /// Its career stage, in words.
-    pub stage: String,
-    /// Assessed as of.
-    pub as_of: NaiveDate,
-    /// Expectations met from evidence (entries or the profile); self-assessed ones are apart.
-    pub met: usize,
-    /// Expectations the person marked met with a justification, never counted as met.
-    #[serde(default)]
-    pub self_assessed: usize,
-    /// Expectations partly evidenced.
-    pub partial: usize,
-    /// Expectations with no evidence.
-    #[serde(default)]
-    pub missing: usize,
-    /// Expectations of the tier.
-    pub total: usize,
-    /// The tier as it stood at the last appraisal, and what changed since.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub since_last_appraisal: Option<super::since::SinceAppraisal>,
-    /// Every expectation, in framework order.
-    pub expectations: Vec<ExpectationLine>,
-}
+pub use super::progression::{EVIDENCE_LISTED, EntryRef, ExpectationLine, Progression};
 
 /// The CPD standards over the period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -407,6 +363,9 @@ pub struct TalkingPointLine {
     pub figures: Vec<PointFigure>,
     /// Publication recognition, for points about publications (when any were logged).
     pub recognition: Option<Recognition>,
+    /// The entries behind it, newest first (at most three).
+    #[serde(default)]
+    pub entries: Vec<EntryRef>,
 }
 
 /// Where the framework comes from.
@@ -441,6 +400,9 @@ impl SourceLine {
 pub struct Threshold {
     /// What it applies to (an expectation id or a CPD setting).
     pub applies_to: String,
+    /// The same for a reader: the expectation or the CPD standard, in words.
+    #[serde(default)]
+    pub label: String,
     /// The threshold in words.
     pub threshold: String,
     /// `corepath default`, or the institution's basis.
@@ -462,8 +424,10 @@ fn person(framework: &Framework, profile: &crate::model::Profile) -> Person {
         orcid: profile.orcid.clone(),
         orcid_url: profile
             .orcid
-            .as_ref()
+            .as_deref()
+            .and_then(|o| crate::model::parse_orcid("orcid", o).ok())
             .map(|o| format!("https://orcid.org/{o}")),
+        statement: profile.statement.clone(),
         facility: profile.facility.clone(),
         institution: profile.institution.clone(),
         tier: profile.tier.clone(),
@@ -511,55 +475,6 @@ fn highlight(framework: &Framework, e: &Entry) -> Highlight {
             })
             .collect(),
         evidence: e.evidence.iter().map(EvidenceLine::from).collect(),
-    }
-}
-
-fn progression(ctx: &Context, tier: &Tier, today: NaiveDate) -> Progression {
-    let p = assess::progress(ctx, tier, today);
-    let entries = &ctx.journal.entries;
-    Progression {
-        tier: p.tier,
-        title: p.title,
-        stage: tier.stage.label().to_string(),
-        as_of: p.as_of,
-        met: p.met,
-        self_assessed: p.self_assessed,
-        partial: p.partial,
-        missing: p.missing,
-        total: p.total,
-        since_last_appraisal: super::since::since_appraisal(
-            ctx,
-            tier,
-            ctx.journal.profile.last_appraisal,
-            today,
-        ),
-        expectations: p
-            .expectations
-            .into_iter()
-            .map(|e| ExpectationLine {
-                evidence_count: e.entry_indices.len(),
-                evidence: e
-                    .entry_indices
-                    .iter()
-                    .take(EVIDENCE_LISTED)
-                    .filter_map(|&i| entries.get(i))
-                    .map(|x| EntryRef {
-                        id: x.id.clone(),
-                        date: x.date,
-                        title: x.title.clone(),
-                    })
-                    .collect(),
-                id: e.id,
-                text: e.text,
-                status: e.status,
-                rule: e.rule,
-                measured: e.measured,
-                needed: e.needed,
-                missing: e.missing,
-                suggestion: e.suggestion,
-                justification: e.justification,
-            })
-            .collect(),
     }
 }
 
@@ -614,100 +529,6 @@ fn goals(ctx: &Context) -> Vec<GoalLine> {
         .collect();
     goals.sort_by_key(|g| (g.done, g.due.is_none(), g.due));
     goals
-}
-
-fn talking_points(
-    framework: &Framework,
-    metrics: &[MetricLine],
-    headline: &Headline,
-) -> Vec<TalkingPointLine> {
-    framework
-        .talking_points
-        .iter()
-        .filter_map(|tp| {
-            let figures: Vec<PointFigure> = tp
-                .metrics
-                .iter()
-                .filter_map(|id| metrics.iter().find(|m| &m.id == id))
-                .filter(|m| !m.figure.is_zero())
-                .map(|m| PointFigure {
-                    metric: m.id.clone(),
-                    code: m.code.clone(),
-                    label: m.label.clone(),
-                    figure: m.figure,
-                })
-                .collect();
-            let about_publications = tp.metrics.iter().any(|m| m == "acad.publications");
-            let recognition = (about_publications && headline.publications.total() > 0)
-                .then_some(headline.publications);
-            (!figures.is_empty()).then(|| TalkingPointLine {
-                id: tp.id.clone(),
-                title: tp.title.clone(),
-                text: tp.text.clone(),
-                figures,
-                recognition,
-            })
-        })
-        .collect()
-}
-
-fn thresholds(framework: &Framework, tier: &Tier) -> Vec<Threshold> {
-    let mut out = Vec::new();
-    for e in &tier.expectations {
-        for rule in e.rule.evidence_parts() {
-            out.push(Threshold {
-                applies_to: e.id.clone(),
-                threshold: assess::describe_threshold(framework, rule),
-                basis: rule.basis.clone(),
-            });
-        }
-        match &e.rule {
-            Rule::Profile {
-                check: crate::framework::ProfileCheck::Qualification,
-                ..
-            } => out.push(Threshold {
-                applies_to: e.id.clone(),
-                threshold: format!(
-                    "{} years of relevant experience stand in for the qualification",
-                    tier.experience_in_lieu_years
-                ),
-                basis: crate::framework::DEFAULT_BASIS.to_string(),
-            }),
-            Rule::Profile {
-                check: crate::framework::ProfileCheck::Experience,
-                min_years: Some(y),
-            } => out.push(Threshold {
-                applies_to: e.id.clone(),
-                threshold: format!("{y} years of relevant experience"),
-                basis: crate::framework::DEFAULT_BASIS.to_string(),
-            }),
-            _ => {}
-        }
-    }
-    let cpd = &framework.cpd;
-    let basis = crate::framework::DEFAULT_BASIS.to_string();
-    out.push(Threshold {
-        applies_to: "cpd/continuous".into(),
-        threshold: format!(
-            "no gap longer than {} days between CPD entries",
-            cpd.max_gap_days
-        ),
-        basis: basis.clone(),
-    });
-    out.push(Threshold {
-        applies_to: "cpd/mix".into(),
-        threshold: format!("activities in at least {} categories", cpd.min_categories),
-        basis: basis.clone(),
-    });
-    out.push(Threshold {
-        applies_to: "cpd/reflection".into(),
-        threshold: format!(
-            "{:.0}% of CPD entries reflect on practice and on users",
-            cpd.reflection_share * 100.0
-        ),
-        basis,
-    });
-    out
 }
 
 /// Draw up the evidence summary of a period, with progression toward `tier` as of `today`.
@@ -771,12 +592,13 @@ pub fn build(ctx: &Context, period: Period, tier: &Tier, today: NaiveDate) -> Su
         },
         person: person(framework, &journal.profile),
         period,
-        talking_points: talking_points(framework, &metrics, &headline),
+        talking_points: super::points::talking_points(framework, &metrics, &headline, &entries),
         headline,
         metrics,
         by_month,
+        contributions: super::contributions::contributions(framework, &entries),
         highlights,
-        progression: progression(ctx, tier, today),
+        progression: super::progression::progression(ctx, tier, period, today),
         cpd: cpd(ctx, period),
         time: time(ctx, period),
         goals: goals(ctx),
@@ -788,7 +610,7 @@ pub fn build(ctx: &Context, period: Period, tier: &Tier, today: NaiveDate) -> Su
             url: format!("https://doi.org/{}", source.doi),
             note: source.note.clone(),
         },
-        thresholds: thresholds(framework, tier),
+        thresholds: super::points::thresholds(framework, tier),
         defaults_note: framework.defaults_note.clone(),
         entries,
     }

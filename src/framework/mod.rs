@@ -25,6 +25,16 @@ pub const BUNDLED_JSON: &str = include_str!("../../assets/framework.json");
 /// The value of the `format` field of a framework file.
 pub const FORMAT: &str = "corepath-framework";
 
+/// The groups a summary itemises contributions in (an entry kind's `contribution`).
+pub const CONTRIBUTIONS: [&str; 6] = [
+    "knowledge",
+    "others",
+    "community",
+    "society",
+    "facility",
+    "development",
+];
+
 /// The newest framework `version` this build understands.
 pub const VERSION: u32 = 1;
 
@@ -228,6 +238,10 @@ pub struct EntryKind {
     pub help: String,
     /// The area of work its hours count towards.
     pub area: String,
+    /// Where it belongs among the contributions a summary itemises (`knowledge`, `others`,
+    /// `community`, `society`, `facility`, `development`); by area of work when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contribution: Option<String>,
     /// The metrics an entry of this kind maps to unless the user changes them. Empty only when
     /// the help says why no metric of the recommendation covers it.
     pub metrics: Vec<String>,

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::{EvidenceRule, FORMAT, Framework, VERSION, Vocabulary};
+use super::{CONTRIBUTIONS, EvidenceRule, FORMAT, Framework, VERSION, Vocabulary};
 
 /// Why a framework file was refused: the JSON path of the fault and what is wrong there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,6 +270,17 @@ pub(super) fn check(f: &Framework) -> Result<(), FrameworkError> {
             ));
         }
         known(f, &path, &[], &kind.metrics)?;
+        if let Some(c) = &kind.contribution
+            && !CONTRIBUTIONS.contains(&c.as_str())
+        {
+            return Err(fault(
+                format!("{path}.contribution"),
+                format!(
+                    "unknown contribution \"{c}\" (expected one of: {})",
+                    CONTRIBUTIONS.join(", ")
+                ),
+            ));
+        }
         for (scope, metrics) in &kind.scope_metrics {
             let path = format!("{path}.scope_metrics.{scope}");
             in_vocabulary(&path, &f.scopes, std::slice::from_ref(scope), "scope")?;

@@ -22,12 +22,15 @@ pub use input::{
 };
 pub use validate::{
     CREDIT_ROLES, RECOGNITION_ROLES, check_expectation, check_journal, check_kind, check_metric,
-    check_role, check_scope, check_tier, known_technique, validate_entry, validate_goal,
-    validate_profile,
+    check_role, check_scope, check_tier, credit_label, known_technique, validate_entry,
+    validate_goal, validate_profile,
 };
 
 /// The value of the `format` field of a journal file.
 pub const FORMAT: &str = "corepath-journal";
+
+/// The longest statement a profile holds, in characters.
+pub const STATEMENT_LIMIT: usize = 4_000;
 
 /// The newest journal `version` this build reads and writes.
 pub const VERSION: u32 = 1;
@@ -190,6 +193,10 @@ pub struct Profile {
         deserialize_with = "unique::sorted"
     )]
     pub allocation: BTreeMap<String, f64>,
+    /// The person's case in their own words, opening the evidence summary (at most
+    /// [`STATEMENT_LIMIT`] characters; line breaks kept).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub statement: String,
     /// Techniques the person added to the framework's vocabulary: they count toward distinct
     /// techniques like the framework's own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -215,6 +222,7 @@ impl Profile {
             last_appraisal: None,
             next_appraisal: None,
             allocation: BTreeMap::new(),
+            statement: String::new(),
             techniques: Vec::new(),
             extra: Map::new(),
         }

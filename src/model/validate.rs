@@ -25,6 +25,28 @@ pub const CREDIT_ROLES: [&str; 14] = [
     "writing-review-editing",
 ];
 
+/// The label the CRediT taxonomy gives a role id: `writing-original-draft` → `Writing – original
+/// draft`; an id it does not know is shown as it is.
+pub fn credit_label(id: &str) -> &str {
+    match id {
+        "conceptualization" => "Conceptualization",
+        "data-curation" => "Data curation",
+        "formal-analysis" => "Formal analysis",
+        "funding-acquisition" => "Funding acquisition",
+        "investigation" => "Investigation",
+        "methodology" => "Methodology",
+        "project-administration" => "Project administration",
+        "resources" => "Resources",
+        "software" => "Software",
+        "supervision" => "Supervision",
+        "validation" => "Validation",
+        "visualization" => "Visualization",
+        "writing-original-draft" => "Writing – original draft",
+        "writing-review-editing" => "Writing – review & editing",
+        other => other,
+    }
+}
+
 /// How a contribution to a publication was recognised.
 pub const RECOGNITION_ROLES: [&str; 4] = [
     "co-author",
@@ -275,6 +297,15 @@ pub fn validate_profile(framework: &Framework, profile: &Profile) -> Result<(), 
     check_line("name", &profile.name)?;
     check_line("facility", &profile.facility)?;
     check_line("institution", &profile.institution)?;
+    check_text("statement", &profile.statement)?;
+    let chars = profile.statement.chars().count();
+    if chars > super::STATEMENT_LIMIT {
+        return Err(InputError::new(
+            "statement",
+            &format!("{chars} characters"),
+            &format!("at most {} characters", super::STATEMENT_LIMIT),
+        ));
+    }
     check_tier(framework, "tier", &profile.tier)?;
     if let Some(q) = &profile.qualification {
         one_of(

@@ -27,7 +27,7 @@ use crate::model::{self, Journal};
 
 pub use error::StoreError;
 pub use lock::Lock;
-pub use open::MAX_JOURNAL_BYTES;
+pub use open::{MAX_JOURNAL_BYTES, read_small};
 pub use paths::{backup_path, default_journal_path, lock_path, resolve};
 pub use save::to_bytes;
 

@@ -92,3 +92,26 @@ pub(super) fn open_journal(path: &Path) -> Result<(File, u64), StoreError> {
     }
     Ok((file, size))
 }
+
+/// Read a small file someone hands corepath (a statement, a summary): only a regular file, and
+/// refused past `limit` bytes with its size, so a pipe or a huge file can neither hang nor fill
+/// memory.
+pub fn read_small(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let (file, meta) = open_regular(path, OpenOptions::new().read(true))?;
+    let too_big = |size: u64| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("it is {size} bytes, over the {limit} bytes read for it"),
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::app::App;
 use super::theme;
 use super::ui::field;
-use crate::text::number;
+use crate::text::{amount, number};
 
 /// Draw the tab.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -138,16 +138,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         field("rule", e.rule.clone()),
     ];
     if let (Some(m), Some(unit)) = (e.measured, e.unit) {
-        lines.push(field("measured", format!("{} {unit}", number(m))));
+        lines.push(field("measured", amount(m, unit)));
     }
     for part in &e.parts {
         lines.push(field(
             if part.met { "✔ part" } else { "· part" },
             format!(
-                "{} of {} {}: {}",
-                number(part.measured),
+                "{} of {} needed: {}",
+                amount(part.measured, part.unit),
                 number(part.needed),
-                part.unit,
                 part.rule
             ),
         ));
