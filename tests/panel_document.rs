@@ -154,3 +154,23 @@ fn an_empty_period_says_so_without_odd_figures() {
         assert!(text.contains("0 entries"), "{format}");
     }
 }
+
+#[test]
+fn a_period_asked_past_today_is_cut_there_and_the_summary_says_so() {
+    let s = Sandbox::demo();
+    let out = s.run(&words(
+        "export --format md --from 2026-01-01 --to 2027-06-30",
+    ));
+    assert!(out.status.success());
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.contains(&format!("2026-01-01 to {}", common::TODAY)),
+        "{md}"
+    );
+    assert!(md.contains("asked for ran to 2027-06-30"), "{md}");
+    let json = s.json(&words(
+        "export --format json --from 2026-01-01 --to 2027-06-30",
+    ));
+    assert_eq!(json["requested_to"], "2027-06-30");
+    assert_eq!(json["period"]["to"], common::TODAY);
+}

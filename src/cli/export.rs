@@ -108,7 +108,14 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         .resolve(env, &journal.profile, DefaultPeriod::SinceAppraisal)?;
     let tier = target_tier(env, &journal.profile.tier, args.tier.as_deref())?;
     let ctx = Context::new(&env.framework, &journal);
-    let summary = export::build(&ctx, period, tier, env.today);
+    let mut summary = export::build(&ctx, period, tier, env.today);
+    // A period asked to run past today was cut there: the summary says so.
+    summary.requested_to = args
+        .period
+        .to
+        .as_deref()
+        .and_then(|d| crate::model::parse_date("to", d).ok())
+        .filter(|&asked| asked > env.today);
     if args.bom && format != Format::Csv {
         return Err(CliError::Message(
             "--bom applies to CSV only: add --format csv or drop --bom".into(),

@@ -64,6 +64,10 @@ impl Page<'_> {
         e.text()
     }
 
+    fn cut_note(&self, asked: &chrono::NaiveDate, to: &chrono::NaiveDate) -> String {
+        super::markdown::cut_note(*asked, *to)
+    }
+
     fn amount(&self, x: &f64, unit: &str) -> String {
         crate::text::amount(*x, unit)
     }

@@ -56,6 +56,13 @@ pub(crate) fn recognition_item(out: &mut String, what: &str, r: &Recognition) {
     out.push('\n');
 }
 
+/// Why a period ends sooner than asked: nothing after today is counted.
+pub(crate) fn cut_note(asked: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+    format!(
+        "The period asked for ran to {asked}; it ends on {to}, the day this summary was drawn up, as nothing still to come is counted."
+    )
+}
+
 /// What the time split covers: logged hours only, and how many entries have none.
 pub(crate) fn time_note(hours: f64, with: usize, without: usize) -> String {
     format!(
@@ -310,6 +317,9 @@ pub fn render(s: &Summary) -> String {
     );
     if let Some(next) = p.next_appraisal {
         let _ = write!(out, " · next appraisal {next}");
+    }
+    if let Some(asked) = s.requested_to {
+        let _ = write!(out, "  \n{}", cut_note(asked, s.period.to));
     }
     out.push_str("\n\n");
 

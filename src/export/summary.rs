@@ -33,6 +33,9 @@ pub struct Summary {
     pub person: Person,
     /// The period the figures cover (both days included).
     pub period: Period,
+    /// The end of the period as asked, when it was after the day drawn up and so cut there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_to: Option<NaiveDate>,
     /// The headline figures of the period.
     pub headline: Headline,
     /// The 2-tier metric table, in framework order (academic first).
@@ -592,6 +595,7 @@ pub fn build(ctx: &Context, period: Period, tier: &Tier, today: NaiveDate) -> Su
         },
         person: person(framework, &journal.profile),
         period,
+        requested_to: None,
         talking_points: super::points::talking_points(framework, &metrics, &headline, &entries),
         headline,
         metrics,
