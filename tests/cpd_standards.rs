@@ -2,19 +2,13 @@
 //! standard 1, a mix of learning and development activities for standard 2 (two categories only
 //! where the framework accepts that exceptionally), and kinds mapped to metrics.
 
-use chrono::{DateTime, NaiveDate, Utc};
+mod common;
+
+use common::{day, logged};
 use corepath::assess::{Context, Period, cpd};
 use corepath::framework::{BUNDLED_JSON, Framework};
 use corepath::model::{Entry, Evidence, EvidenceType, Journal, Profile};
 use serde_json::{Value, json};
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().expect("a date")
-}
-
-fn now() -> DateTime<Utc> {
-    "2026-11-25T09:00:00Z".parse().expect("a time")
-}
 
 fn framework_with(edit: impl Fn(&mut Value)) -> Framework {
     let mut v: Value = serde_json::from_str(BUNDLED_JSON).expect("JSON");
@@ -23,7 +17,13 @@ fn framework_with(edit: impl Fn(&mut Value)) -> Framework {
 }
 
 fn entry(id: &str, date: &str, kind: &str) -> Entry {
-    Entry::new(id.into(), d(date), kind, &format!("{kind} {id}"), now())
+    Entry::new(
+        id.into(),
+        day(date),
+        kind,
+        &format!("{kind} {id}"),
+        logged(),
+    )
 }
 
 fn with_evidence(mut e: Entry) -> Entry {
@@ -40,7 +40,7 @@ fn report(f: &Framework, entries: Vec<Entry>) -> corepath::assess::CpdReport {
     let ctx = Context::new(f, &j);
     cpd(
         &ctx,
-        Period::new(d("2026-01-01"), d("2026-12-31")).expect("a period"),
+        Period::new(day("2026-01-01"), day("2026-12-31")).expect("a period"),
     )
 }
 

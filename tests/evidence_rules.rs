@@ -3,22 +3,13 @@
 //! thing (role, scope, tags…). The journals are built from the rule itself, so a rule added or
 //! changed in the framework is tested without a new line here.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+mod common;
+
+use chrono::Days;
+use common::{day, logged, today};
 use corepath::assess::{Context, Status, progress};
 use corepath::framework::{EvidenceRule, Framework, Join, Measure, Rule, Tier, inversions};
 use corepath::model::{Entry, Journal, Profile};
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().expect("a date")
-}
-
-fn today() -> NaiveDate {
-    d("2026-11-25")
-}
-
-fn now() -> DateTime<Utc> {
-    "2026-11-25T09:00:00Z".parse().expect("a time")
-}
 
 fn framework() -> Framework {
     Framework::bundled().expect("the bundled framework")
@@ -61,7 +52,7 @@ fn counted_entry(f: &Framework, part: &EvidenceRule, n: usize, spoil: Spoil) -> 
         date,
         &kind.id,
         &format!("{} {n}", kind.label),
-        now(),
+        logged(),
     );
     e.metrics = kind.metrics.clone();
     if let Some(role) = filter.role.iter().find(|r| kind.roles.get(r).is_some()) {
@@ -266,10 +257,10 @@ fn the_issue_cases_read_what_each_entry_says() {
     let pub_entry = |n: usize, role: &str| {
         let mut e = Entry::new(
             format!("p{n}"),
-            d("2026-05-01"),
+            day("2026-05-01"),
             "publication",
             "Paper",
-            now(),
+            logged(),
         );
         e.role = Some(role.into());
         e.metrics = vec!["acad.publications".into()];
@@ -279,10 +270,10 @@ fn the_issue_cases_read_what_each_entry_says() {
         .map(|n| {
             let mut e = Entry::new(
                 format!("s{n}"),
-                d("2026-04-01"),
+                day("2026-04-01"),
                 "project-support",
                 "P",
-                now(),
+                logged(),
             );
             e.metrics = vec!["fac.user-base".into()];
             e
@@ -313,10 +304,10 @@ fn the_issue_cases_read_what_each_entry_says() {
             .map(|n| {
                 let mut e = Entry::new(
                     format!("g{n}"),
-                    d("2026-05-01"),
+                    day("2026-05-01"),
                     "grant-application",
                     "Grant",
-                    now(),
+                    logged(),
                 );
                 e.role = Some(role.into());
                 e
@@ -350,10 +341,10 @@ fn distinct_techniques_count_spellings_once_and_unknown_ones_not_at_all() {
     let training = |n: usize, technique: &str| {
         let mut e = Entry::new(
             format!("t{n}"),
-            d("2026-05-01"),
+            day("2026-05-01"),
             "user-training",
             "T",
-            now(),
+            logged(),
         );
         e.techniques = vec![technique.into()];
         e

@@ -2,19 +2,14 @@
 //! of expectations met never rises from one tier to the one above it, and logging one more
 //! entry never takes a met expectation away.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+mod common;
+
+use chrono::{Days, NaiveDate};
+use common::{logged, today};
 use corepath::assess::{Context, Status, progress};
 use corepath::framework::Framework;
 use corepath::model::{Entry, Journal, Profile};
 use proptest::prelude::*;
-
-fn today() -> NaiveDate {
-    "2026-11-25".parse().expect("a date")
-}
-
-fn now() -> DateTime<Utc> {
-    "2026-11-25T09:00:00Z".parse().expect("a time")
-}
 
 /// A small deterministic generator (xorshift), so a failing journal can be rebuilt from its seed.
 struct Rng(u64);
@@ -86,7 +81,7 @@ fn typical_entry(f: &Framework, mix: &Mix, rng: &mut Rng, n: usize) -> Entry {
         date,
         &kind.id,
         &format!("{} {n}", kind.label),
-        now(),
+        logged(),
     );
     let roles = kind.roles.terms();
     if !roles.is_empty() {

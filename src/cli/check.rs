@@ -18,15 +18,10 @@ fn unknown_techniques(env: &Env, journal: &Journal) -> Vec<String> {
     unknown
         .into_iter()
         .map(|(t, n)| {
-            let hint = env
-                .framework
-                .techniques
-                .suggest(t)
-                .map(|s| format!("did you mean {}? ", s.id))
-                .unwrap_or_default();
+            let hint = env.framework.techniques.did_you_mean(t);
             format!(
-                "note: technique \"{t}\" ({n} entr{}) is not in the vocabulary and is not counted \
-                 toward distinct techniques: {hint}`corepath technique add \"{t}\"` counts it",
+                "note: technique \"{t}\" ({n} entr{}) is not in the vocabulary{hint} and is not \
+                 counted toward distinct techniques: `corepath technique add \"{t}\"` counts it",
                 if n == 1 { "y" } else { "ies" }
             )
         })

@@ -279,12 +279,7 @@ fn normalise_techniques(env: &Env, own: &[String], techniques: &mut Vec<String>)
         let name = match known_technique(&env.framework, own, &raw) {
             Some(name) => name,
             None => {
-                let hint = env
-                    .framework
-                    .techniques
-                    .suggest(&raw)
-                    .map(|t| format!(" (did you mean {}?)", t.id))
-                    .unwrap_or_default();
+                let hint = env.framework.techniques.did_you_mean(&raw);
                 notes.push(format!(
                     "technique \"{raw}\" is not in the vocabulary{hint}: kept, but not counted \
                      toward distinct techniques until you run `corepath technique add \"{raw}\"`"

@@ -150,6 +150,13 @@ impl Vocabulary {
             .join(", ")
     }
 
+    /// ` (did you mean light-sheet?)` for a spelling close to a term, else nothing.
+    pub fn did_you_mean(&self, raw: &str) -> String {
+        self.suggest(raw)
+            .map(|t| format!(" (did you mean {}?)", t.id))
+            .unwrap_or_default()
+    }
+
     /// The closest term to a spelling that is not one, for "did you mean".
     pub fn suggest(&self, raw: &str) -> Option<&Term> {
         let wanted = fold(raw);

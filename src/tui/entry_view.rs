@@ -80,12 +80,7 @@ pub fn render(app: &App, form: &EntryForm, frame: &mut Frame, area: Rect) {
                 .unwrap_or_default();
             for t in &entry.techniques {
                 if known_technique(&app.framework, own, t).is_none() {
-                    let hint = app
-                        .framework
-                        .techniques
-                        .suggest(t)
-                        .map(|s| format!(" — did you mean {}?", s.id))
-                        .unwrap_or_default();
+                    let hint = app.framework.techniques.did_you_mean(t);
                     lines.push(Line::styled(
                         format!(
                             "Technique {t}? is not in the vocabulary, so it is not counted{hint}"

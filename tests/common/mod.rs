@@ -31,6 +31,21 @@ pub const INIT_ADA: [&str; 7] = [
 /// Ada's ORCID iD, with a valid check digit.
 pub const ORCID: &str = "0000-0002-1825-0097";
 
+/// A day written YYYY-MM-DD.
+pub fn day(s: &str) -> chrono::NaiveDate {
+    s.parse().expect("a date")
+}
+
+/// [`TODAY`] as a date.
+pub fn today() -> chrono::NaiveDate {
+    day(TODAY)
+}
+
+/// The moment entries built in code are logged: [`TODAY`] at 09:00 UTC.
+pub fn logged() -> chrono::DateTime<chrono::Utc> {
+    format!("{TODAY}T09:00:00Z").parse().expect("a time")
+}
+
 /// The corepath binary built for these tests.
 pub fn bin() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_corepath"))
