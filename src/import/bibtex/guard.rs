@@ -308,14 +308,7 @@ pub fn check_links(raw: &RawBibliography<'_>) -> Result<(), LinkError> {
                             ))
                         })
                         .collect();
-                Spanned::new(
-                    RawEntry {
-                        key: e.v.key.clone(),
-                        kind: e.v.kind.clone(),
-                        fields,
-                    },
-                    e.span.clone(),
-                )
+                super::with_fields(e, fields)
             })
             .collect(),
     };

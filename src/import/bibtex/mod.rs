@@ -201,6 +201,18 @@ struct Expanded<'s> {
 
 /// The raw bibliography again, each field read made of its expanded `segments` (in
 /// [`expand_fields`] order), the others left out, and no `@string` left to expand.
+/// The same record with other fields: its key, kind and place kept.
+fn with_fields<'a>(e: &Spanned<RawEntry<'a>>, fields: Vec<Pair<'a>>) -> Spanned<RawEntry<'a>> {
+    Spanned::new(
+        RawEntry {
+            key: e.v.key.clone(),
+            kind: e.v.kind.clone(),
+            fields,
+        },
+        e.span.clone(),
+    )
+}
+
 fn rebuild<'a>(raw: &RawBibliography<'a>, segments: &'a Expanded<'a>) -> RawBibliography<'a> {
     let entries = raw
         .entries
@@ -229,14 +241,7 @@ fn rebuild<'a>(raw: &RawBibliography<'a>, segments: &'a Expanded<'a>) -> RawBibl
                     Some(Pair::new(pair.key.clone(), Spanned::new(value, span)))
                 })
                 .collect();
-            Spanned::new(
-                RawEntry {
-                    key: e.v.key.clone(),
-                    kind: e.v.kind.clone(),
-                    fields,
-                },
-                e.span.clone(),
-            )
+            with_fields(e, fields)
         })
         .collect();
     RawBibliography {
