@@ -392,17 +392,25 @@ fn the_ladder_climbs_within_every_theme() {
     );
 }
 
-#[test]
-fn a_ladder_that_falls_is_named() {
+/// The bundled framework's JSON with one expectation's rule changed by `edit`.
+fn bundled_with_rule(id: &str, edit: impl Fn(&mut serde_json::Value)) -> serde_json::Value {
     let mut v: serde_json::Value =
         serde_json::from_str(corepath::framework::BUNDLED_JSON).expect("JSON");
     for tier in v["tiers"].as_array_mut().expect("tiers") {
         for exp in tier["expectations"].as_array_mut().expect("expectations") {
-            if exp["id"] == "facility-director/leadership" {
-                exp["rule"]["min"] = 1.into();
+            if exp["id"] == id {
+                edit(&mut exp["rule"]);
             }
         }
     }
+    v
+}
+
+#[test]
+fn a_ladder_that_falls_is_named() {
+    let v = bundled_with_rule("facility-director/leadership", |rule| {
+        rule["min"] = 1.into()
+    });
     let f = Framework::from_json(&v.to_string()).expect("still a valid framework");
     let found = inversions(&f);
     assert!(
@@ -440,15 +448,7 @@ fn a_bad_filter_is_refused_with_its_path() {
         ),
     ];
     for (id, rule, expected) in cases {
-        let mut v: serde_json::Value =
-            serde_json::from_str(corepath::framework::BUNDLED_JSON).expect("JSON");
-        for tier in v["tiers"].as_array_mut().expect("tiers") {
-            for exp in tier["expectations"].as_array_mut().expect("expectations") {
-                if exp["id"] == id {
-                    exp["rule"] = rule.clone();
-                }
-            }
-        }
+        let v = bundled_with_rule(id, |r| *r = rule.clone());
         let err = Framework::from_json(&v.to_string()).expect_err("refused");
         assert!(err.to_string().contains(expected), "{err} lacks {expected}");
         assert!(err.to_string().contains("tiers[3]"), "{err} names the tier");
