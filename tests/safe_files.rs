@@ -118,3 +118,38 @@ fn bom_is_for_csv_only() {
     assert!(err.contains("--bom") && err.contains("CSV"), "{err}");
     assert_eq!(err.lines().count(), 1);
 }
+
+#[test]
+fn a_rollup_itemises_each_persons_outputs_and_trusts_no_link_in_their_files() {
+    let s = Sandbox::demo();
+    let ours = s.json(&["export", "--format", "json"]);
+    let mut theirs = ours.clone();
+    theirs["person"]["name"] = "Ben Example".into();
+    theirs["person"]["orcid"] = "0000-0000-0000-0000".into();
+    theirs["contributions"][0]["items"][0]["evidence"] = serde_json::json!([
+        {"type": "url", "value": "javascript:alert(1)", "link": "javascript:alert(1)"}
+    ]);
+    let (a, b) = (s.path("zoe.json"), s.path("ben.json"));
+    common::write_json(&a, &ours);
+    common::write_json(&b, &theirs);
+    let (a, b) = (a.to_str().expect("utf-8"), b.to_str().expect("utf-8"));
+    let html = s.ok(&["rollup", a, b, "--format", "html"]);
+    assert!(
+        !html.contains("href=\"javascript:"),
+        "a link from someone else's file"
+    );
+    assert!(
+        !html.contains("href=\"https://orcid.org/0000-0000-0000-0000"),
+        "an ORCID iD failing its check"
+    );
+    let md = s.ok(&["rollup", a, b]);
+    assert!(
+        md.contains("## Outputs by person") && md.contains("### Ben Example"),
+        "{md}"
+    );
+    assert!(!md.contains("](javascript:"));
+    let title = ours["contributions"][0]["items"][0]["title"]
+        .as_str()
+        .expect("a title");
+    assert!(md.contains(title), "each person's outputs are itemised");
+}

@@ -42,6 +42,11 @@ pub(super) trait Figures {
     fn count<N: Copy + TryInto<u64>>(&self, n: &N) -> String {
         count((*n).try_into().unwrap_or(u64::MAX))
     }
+
+    /// An identifier as a reader reads it.
+    fn evidence_text(&self, e: &EvidenceLine) -> String {
+        e.text()
+    }
 }
 
 impl Figures for Page<'_> {}

@@ -171,21 +171,12 @@ fn headline_items(out: &mut String, s: &Summary) {
     }
 }
 
-/// Every entry of the period, in its group, newest first.
-fn contributions(out: &mut String, groups: &[ContributionGroup]) {
+/// Every entry of the period, in its group, newest first; `heading` is the groups' heading
+/// level (`##` in a summary, deeper in a roll-up).
+pub(crate) fn contributions(out: &mut String, groups: &[ContributionGroup], heading: &str) {
     for g in groups {
-        let _ = writeln!(
-            out,
-            "## {}
-",
-            md(&g.title)
-        );
-        let _ = writeln!(
-            out,
-            "_{}_
-",
-            md(&g.about)
-        );
+        let _ = writeln!(out, "{heading} {}\n", md(&g.title));
+        let _ = writeln!(out, "_{}_\n", md(&g.about));
         for item in &g.items {
             let _ = write!(
                 out,
@@ -374,7 +365,7 @@ pub fn render(s: &Summary) -> String {
     for item in &s.highlights {
         highlight(&mut out, item);
     }
-    contributions(&mut out, &s.contributions);
+    contributions(&mut out, &s.contributions, "##");
 
     // Progression.
     let g = &s.progression;

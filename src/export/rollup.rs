@@ -13,11 +13,13 @@ use askama::Template;
 use serde::{Deserialize, Serialize};
 
 use super::RenderError;
+use super::contributions::ContributionGroup;
 use super::html::{Figures, render_page};
-use super::markdown::{figure_item, link, metric_tables, recognition_item};
+use super::markdown::{contributions, figure_item, link, metric_tables, recognition_item};
 use super::summary::{Figure, FrameworkRef, MetricLine, Summary, metric_groups};
 use super::text::md;
 use crate::assess::{Period, Recognition};
+use crate::model::{Evidence, EvidenceType};
 use crate::text::{number, plural};
 use figures::{Sum, check_figures};
 
@@ -95,6 +97,9 @@ pub struct PersonLine {
     pub name: String,
     /// ORCID iD.
     pub orcid: Option<String>,
+    /// The ORCID iD as a link, only when it passes its check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orcid_url: Option<String>,
     /// Current tier id.
     pub tier: String,
     /// Current tier title.
@@ -121,7 +126,35 @@ pub struct PersonLine {
     pub cpd_total: usize,
     /// How this summary differs from the reference (empty unless mixed input was allowed).
     pub differences: Vec<String>,
+    /// The person's outputs of the period, itemised: knowledge, development of others, the
+    /// research community and broader society (links checked again, whatever the file says).
+    #[serde(default)]
+    pub outputs: Vec<ContributionGroup>,
 }
+
+/// The groups of a person's outputs a roll-up shows, with every link decided again here: the
+/// summary is someone else's file.
+fn outputs(groups: &[ContributionGroup]) -> Vec<ContributionGroup> {
+    groups
+        .iter()
+        .filter(|g| OUTPUTS.contains(&g.id.as_str()))
+        .map(|g| {
+            let mut g = g.clone();
+            for item in &mut g.items {
+                for e in &mut item.evidence {
+                    e.link = EvidenceType::ALL
+                        .iter()
+                        .find(|t| t.id() == e.kind)
+                        .and_then(|&t| Evidence::new(t, e.value.clone()).link());
+                }
+            }
+            g
+        })
+        .collect()
+}
+
+/// The contribution groups that are outputs, in a roll-up.
+const OUTPUTS: [&str; 4] = ["knowledge", "others", "community", "society"];
 
 fn framework_words(f: &FrameworkRef) -> String {
     format!("{:?} version {}", f.name, f.version)
@@ -209,6 +242,13 @@ pub fn rollup(
             source: input.label.clone(),
             name: s.person.name.clone(),
             orcid: s.person.orcid.clone(),
+            orcid_url: s
+                .person
+                .orcid
+                .as_deref()
+                .and_then(|o| crate::model::parse_orcid("orcid", o).ok())
+                .map(|o| format!("https://orcid.org/{o}")),
+            outputs: outputs(&s.contributions),
             tier: s.person.tier.clone(),
             tier_title: s.person.tier_title.clone(),
             period: s.period,
@@ -409,13 +449,7 @@ pub fn render_markdown(r: &Rollup) -> String {
     out.push_str("| Name | Tier | Entries | Hours | Training given | Publications (co-authored / acknowledged / not recognised) | Toward next tier | CPD standards |\n");
     out.push_str("|---|---|--:|--:|---|---|---|---|\n");
     for p in &r.people {
-        // Someone else's file: only an ORCID iD that passes its check becomes a link.
-        let orcid_url = p
-            .orcid
-            .as_deref()
-            .and_then(|o| crate::model::parse_orcid("orcid", o).ok())
-            .map(|o| format!("https://orcid.org/{o}"));
-        let name = link(&p.name, orcid_url.as_deref());
+        let name = link(&p.name, p.orcid_url.as_deref());
         let flag = if p.differences.is_empty() {
             String::new()
         } else {
@@ -438,6 +472,16 @@ pub fn render_markdown(r: &Rollup) -> String {
             p.cpd_met,
             p.cpd_total
         );
+    }
+    if r.people.iter().any(|p| !p.outputs.is_empty()) {
+        out.push_str("\n## Outputs by person\n\n");
+        for p in &r.people {
+            let _ = writeln!(out, "### {}\n", md(&p.name));
+            if p.outputs.is_empty() {
+                out.push_str("No outputs itemised in this summary.\n\n");
+            }
+            contributions(&mut out, &p.outputs, "####");
+        }
     }
     out
 }
