@@ -7,7 +7,7 @@ use std::fmt::Write;
 use askama::Template;
 
 use super::RenderError;
-use super::markdown::figure_words;
+use super::phrases::figure_words;
 use super::summary::{
     EvidenceLine, ExpectationLine, Figure, MetricLine, MonthLine, Summary, metric_groups,
 };
@@ -70,7 +70,7 @@ impl Page<'_> {
     }
 
     fn cut_note(&self, asked: &chrono::NaiveDate, to: &chrono::NaiveDate) -> String {
-        super::markdown::cut_note(*asked, *to)
+        super::phrases::cut_note(*asked, *to)
     }
 
     fn amount(&self, x: &f64, unit: &str) -> String {
@@ -78,11 +78,11 @@ impl Page<'_> {
     }
 
     fn time_note(&self, hours: &f64, with: &usize, without: &usize) -> String {
-        super::markdown::time_note(*hours, *with, *without)
+        super::phrases::time_note(*hours, *with, *without)
     }
 
     fn measured(&self, e: &ExpectationLine) -> Option<String> {
-        super::markdown::measured_words(e)
+        super::phrases::measured_words(e)
     }
 }
 

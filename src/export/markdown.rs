@@ -3,9 +3,8 @@
 use std::fmt::Write;
 
 use super::contributions::ContributionGroup;
-use super::summary::{
-    EvidenceLine, ExpectationLine, Figure, Highlight, MetricLine, Summary, metric_groups,
-};
+use super::phrases::{anchor, cut_note, figure_words, measured_words, time_note};
+use super::summary::{EvidenceLine, Figure, Highlight, MetricLine, Summary, metric_groups};
 use super::text::{md, md_url, month_label};
 use crate::assess::{Recognition, Status};
 use crate::text::{amount, count, hours, number, plural, whole};
@@ -22,25 +21,6 @@ fn evidence(e: &EvidenceLine) -> String {
     link(&e.text(), e.link.as_deref())
 }
 
-/// `12 entries, 40 hours, 35 people`, leaving out zero hours and people.
-pub(crate) fn figure_words(f: &Figure, one: &str, many: &str) -> String {
-    let mut parts = vec![plural(f.entries as u64, one, many)];
-    if f.hours > 0.0 {
-        parts.push(format!(
-            "{} hour{}",
-            number(f.hours),
-            if f.hours == 1.0 { "" } else { "s" }
-        ));
-    }
-    if f.people > 0 {
-        parts.push(plural(f.people, "person", "people"));
-    }
-    if f.usage_hours > 0.0 {
-        parts.push(format!("{} hours of instrument use", number(f.usage_hours)));
-    }
-    parts.join(", ")
-}
-
 /// One item of a list of figures: `- Training given (F.c): 3 sessions, 5 hours, 12 people`.
 pub(crate) fn figure_item(out: &mut String, what: &str, f: &Figure, one: &str, many: &str) {
     let _ = writeln!(out, "- {what}: {}", figure_words(f, one, many));
@@ -54,45 +34,6 @@ pub(crate) fn recognition_item(out: &mut String, what: &str, r: &Recognition) {
         let _ = write!(out, ", {} without a recorded role", r.unspecified);
     }
     out.push('\n');
-}
-
-/// Why a period ends sooner than asked: nothing after today is counted.
-pub(crate) fn cut_note(asked: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
-    format!(
-        "The period asked for ran to {asked}; it ends on {to}, the day this summary was drawn up, as nothing still to come is counted."
-    )
-}
-
-/// What the time split covers: logged hours only, and how many entries have none.
-pub(crate) fn time_note(hours: f64, with: usize, without: usize) -> String {
-    format!(
-        "The split covers logged hours only: {} hours over {} with hours; {} without hours {} not in it, so the shares show where logged time went, not the whole working time.",
-        number(hours),
-        plural(with as u64, "entry", "entries"),
-        plural(without as u64, "entry", "entries"),
-        if without == 1 { "is" } else { "are" }
-    )
-}
-
-/// What was measured, in the rule's unit, with the techniques counted:
-/// `14 distinct techniques: Confocal, Light-sheet, …`.
-pub(crate) fn measured_words(e: &ExpectationLine) -> Option<String> {
-    let (measured, unit) = (e.measured?, e.unit.as_deref()?);
-    let mut words = amount(measured, unit);
-    if !e.measured_names.is_empty() {
-        words.push_str(&format!(": {}", e.measured_names.join(", ")));
-    }
-    Some(words)
-}
-
-/// The anchor GitHub and GitLab give a heading: lowercase words joined by `-`.
-pub(crate) fn anchor(title: &str) -> String {
-    title
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
-        .map(|c| if c == ' ' { '-' } else { c })
-        .collect()
 }
 
 /// The headline figures in plain words, each pointing to the list of entries behind it, with

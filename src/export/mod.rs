@@ -7,9 +7,11 @@
 
 pub mod contributions;
 pub mod csv;
+pub mod highlights;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod phrases;
 mod points;
 pub mod progression;
 pub mod rollup;
