@@ -46,6 +46,14 @@ pub fn metric_chart(metrics: &[MetricLine]) -> String {
         .unwrap_or(0)
         .max(1) as f64;
     let mut svg = String::with_capacity(8192);
+    if metrics.iter().all(|m| m.figure.entries == 0) {
+        let _ = write!(
+            svg,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} 30" role="img" aria-labelledby="chart-metrics-title" font-size="11"><title id="chart-metrics-title">Entries per metric in the period</title><text x="{}" y="19" text-anchor="middle" fill="{MUTED}">No entries in the period count toward a metric.</text></svg>"#,
+            WIDTH / 2.0
+        );
+        return svg;
+    }
     let _ = write!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="chart-metrics-title" font-size="11"><title id="chart-metrics-title">Entries per metric in the period</title><desc>Academic metrics are drawn hatched, core facility metrics solid.</desc>"#
@@ -160,6 +168,14 @@ pub fn month_chart(months: &[MonthLine], last_day: NaiveDate) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="chart-months-title" font-size="11"><title id="chart-months-title">Entries per month in the period</title>"#
     );
     match (months.first(), months.last()) {
+        (Some(first), Some(last)) if total == 0 => {
+            let _ = write!(
+                svg,
+                "<desc>From {} to {}; no entries.</desc>",
+                xml(&month_label(&first.month)),
+                xml(&month_label(&last.month))
+            );
+        }
         (Some(first), Some(last)) => {
             let _ = write!(
                 svg,
