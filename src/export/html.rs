@@ -2,7 +2,7 @@
 //! scripts and nothing fetched from the network. Every string from the journal is escaped by the
 //! template engine (askama); the charts are built here with their text escaped.
 
-mod chart;
+pub mod chart;
 
 use std::fmt::Write;
 

@@ -1,6 +1,6 @@
 //! The two charts of the HTML evidence summary, as inline SVG: entries per metric and entries per
 //! month. Both are drawn for paper as much as for the screen: the two groups of metrics differ by
-//! fill pattern as well as by colour (they stay apart when printed in greyscale) and a legend names
+//! hatching as well as by colour (they stay apart when printed in greyscale) and a legend names
 //! them; the month axis thins its labels on long periods and stops at the period's last day.
 
 use std::fmt::Write;
@@ -19,8 +19,8 @@ const INK: &str = "#1d2430";
 const MUTED: &str = "#5a6474";
 const RULE: &str = "#d4d9e1";
 
-/// The id of the hatch pattern that fills academic bars (one metric chart per page).
-pub const ACADEMIC_PATTERN: &str = "cp-academic-hatch";
+/// Distance between the hatch lines of an academic bar, in SVG units.
+const HATCH: f64 = 4.0;
 
 /// Width of both charts in SVG units; the page scales them to the column.
 const WIDTH: f64 = 680.0;
@@ -58,16 +58,25 @@ pub fn metric_chart(metrics: &[MetricLine]) -> String {
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="chart-metrics-title" font-size="11"><title id="chart-metrics-title">Entries per metric in the period</title><desc>Academic metrics are drawn hatched, core facility metrics solid.</desc>"#
     );
+    // The legend: a swatch and a name for each group, drawn as the bars below are.
+    svg.push_str(r#"<g class="legend">"#);
+    bar(&mut svg, MetricGroup::Academic, bar_left, 5.0, 18.0, 11.0);
     let _ = write!(
         svg,
-        r#"<defs><pattern id="{ACADEMIC_PATTERN}" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)"><rect width="5" height="5" fill="{ACADEMIC_TINT}"/><rect width="2.2" height="5" fill="{ACADEMIC}"/></pattern></defs>"#
+        r#"<text x="{}" y="14.5" fill="{INK}">Academic metrics (A)</text>"#,
+        bar_left + 24.0
     );
-    // The legend: a swatch and a name for each group, as they are drawn below.
+    bar(
+        &mut svg,
+        MetricGroup::Facility,
+        bar_left + 160.0,
+        5.0,
+        18.0,
+        11.0,
+    );
     let _ = write!(
         svg,
-        r#"<g class="legend"><rect x="{bar_left}" y="5" width="18" height="11" fill="url(#{ACADEMIC_PATTERN})" stroke="{ACADEMIC}"/><text x="{}" y="14.5" fill="{INK}">Academic metrics (A)</text><rect x="{}" y="5" width="18" height="11" fill="{FACILITY}" stroke="{FACILITY}"/><text x="{}" y="14.5" fill="{INK}">Core facility metrics (F)</text></g>"#,
-        bar_left + 24.0,
-        bar_left + 160.0,
+        r#"<text x="{}" y="14.5" fill="{INK}">Core facility metrics (F)</text></g>"#,
         bar_left + 184.0
     );
     let _ = write!(
@@ -77,7 +86,6 @@ pub fn metric_chart(metrics: &[MetricLine]) -> String {
     );
     for (i, m) in metrics.iter().enumerate() {
         let y = top + row * i as f64;
-        let academic = m.group == MetricGroup::Academic;
         let w = bar_width * m.figure.entries as f64 / max;
         let text_colour = if m.figure.entries == 0 { MUTED } else { INK };
         let _ = write!(
@@ -89,18 +97,7 @@ pub fn metric_chart(metrics: &[MetricLine]) -> String {
             xml(&short(&m.label, 36))
         );
         if m.figure.entries > 0 {
-            let (fill, class) = if academic {
-                (format!("url(#{ACADEMIC_PATTERN})"), "academic")
-            } else {
-                (FACILITY.to_string(), "facility")
-            };
-            let stroke = if academic { ACADEMIC } else { FACILITY };
-            let _ = write!(
-                svg,
-                r#"<rect class="{class}" x="{bar_left}" y="{:.1}" width="{w:.1}" height="{:.1}" fill="{fill}" stroke="{stroke}" stroke-width="0.8"/>"#,
-                y + 2.5,
-                row - 5.0
-            );
+            bar(&mut svg, m.group, bar_left, y + 2.5, w, row - 5.0);
         }
         let _ = write!(
             svg,
@@ -112,6 +109,34 @@ pub fn metric_chart(metrics: &[MetricLine]) -> String {
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// One bar of the metric chart: academic metrics a light tint hatched with diagonal lines, core
+/// facility metrics solid, so that the two differ without colour. The hatching is drawn as lines
+/// (no pattern or clip path to refer to), so every renderer draws it the same.
+fn bar(svg: &mut String, group: MetricGroup, x: f64, y: f64, w: f64, h: f64) {
+    if group != MetricGroup::Academic {
+        let _ = write!(
+            svg,
+            r#"<rect class="facility" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{FACILITY}"/>"#
+        );
+        return;
+    }
+    let _ = write!(
+        svg,
+        r#"<g class="academic"><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{ACADEMIC_TINT}" stroke="{ACADEMIC}" stroke-width="0.8"/><path class="hatch" stroke="{ACADEMIC}" stroke-width="1.6" d=""#
+    );
+    // Lines running up to the right, x + y = k, cut to the bar.
+    let mut k = x + y + HATCH / 2.0;
+    while k < x + w + y + h {
+        let from = x.max(k - (y + h));
+        let to = (x + w).min(k - y);
+        if to > from {
+            let _ = write!(svg, "M{from:.1} {:.1}L{to:.1} {:.1}", k - from, k - to);
+        }
+        k += HATCH;
+    }
+    svg.push_str(r#""/></g>"#);
 }
 
 /// The months a chart shows: those of the period up to the month of `last_day` (the period's last
