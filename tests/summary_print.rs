@@ -360,3 +360,23 @@ fn narrow_screens_get_one_column() {
         html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
     );
 }
+
+// The roll-up shares the page frame and the stylesheet.
+
+#[test]
+fn the_rollup_prints_its_period_and_page_numbers_too() {
+    let s = summary(&demo(), "2025-11-26", TODAY);
+    let input = export::rollup::Input {
+        label: "zoe.json".into(),
+        summary: s,
+    };
+    let r = export::rollup::rollup(&[input], false, |_| None).expect("a roll-up");
+    let html = export::rollup::render_html(&r).expect("renders");
+    let css = style(&html);
+    assert!(
+        css.contains("@top-right { content: \"Facility roll-up, 2025-11-26 to 2026-11-25\"; }")
+    );
+    assert!(css.contains("counter(page)"));
+    assert!(css.contains("@media screen and (max-width: 480px)"));
+    assert_eq!(html.matches("</style>").count(), 1);
+}
