@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::framework::Framework;
-use crate::model::{Entry, Evidence, Reflection};
+use crate::model::{Entry, Evidence, Reflection, credit_label};
 
 /// A persistent identifier or link with the address a reader can open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,9 +64,9 @@ pub struct Highlight {
     pub people: Option<u32>,
     /// Role or recognition.
     pub role: Option<String>,
-    /// CRediT roles.
+    /// CRediT roles, as the taxonomy labels them.
     pub credit: Vec<String>,
-    /// Techniques.
+    /// Techniques, by their labels.
     pub techniques: Vec<String>,
     /// The metrics, as `code label`.
     pub metrics: Vec<String>,
@@ -89,8 +89,16 @@ pub fn highlight(framework: &Framework, e: &Entry) -> Highlight {
         hours: e.hours,
         people: e.people,
         role: e.role.as_deref().map(|r| framework.role_label(&e.kind, r)),
-        credit: e.credit.clone(),
-        techniques: e.techniques.clone(),
+        credit: e
+            .credit
+            .iter()
+            .map(|c| credit_label(c).to_string())
+            .collect(),
+        techniques: e
+            .techniques
+            .iter()
+            .map(|t| framework.techniques.label(t).to_string())
+            .collect(),
         metrics: e
             .metrics
             .iter()
