@@ -454,3 +454,23 @@ fn a_bad_filter_is_refused_with_its_path() {
         assert!(err.to_string().contains("tiers[3]"), "{err} names the tier");
     }
 }
+
+#[test]
+fn a_joined_rule_lists_the_evidence_of_its_parts_newest_first_each_once() {
+    let f = framework();
+    let scientist = f.tier("scientist").expect("tier");
+    let on =
+        |id: &str, date: &str, kind: &str| Entry::new(id.into(), day(date), kind, id, logged());
+    let mut j = Journal::new(profile());
+    j.entries = vec![
+        on("proc", "2026-03-01", "procurement"),
+        on("conf", "2026-05-01", "cpd-conference"),
+        on("course", "2026-04-01", "cpd-course"),
+        on("same-day", "2026-05-01", "procurement"),
+    ];
+    let ctx = Context::new(&f, &j);
+    let p = progress(&ctx, scientist, today());
+    let watch = p.status_of("scientist/tech-watch").expect("expectation");
+    assert_eq!(watch.status, Status::Met);
+    assert_eq!(watch.evidence, ["conf", "same-day", "course", "proc"]);
+}

@@ -144,11 +144,13 @@ pub(super) fn measure(ctx: &Context, rule: &EvidenceRule, today: NaiveDate) -> M
                 .fold(0.0, |sum, &i| sum + ctx.resolved[i].usage_hours);
         }
         Measure::DistinctTechniques => {
-            let (names, uncounted, counted) = distinct_techniques(ctx, &in_journal_order());
+            // Oldest first: on a journal kept in date order that is forward through memory.
+            let oldest_first: Vec<usize> = indices.iter().rev().copied().collect();
+            let (names, uncounted, counted) = distinct_techniques(ctx, &oldest_first);
             measured.total = names.len() as f64;
             measured.names = names;
             measured.uncounted = uncounted;
-            indices.retain(|i| counted.binary_search(i).is_ok());
+            indices.retain(|&i| counted[i]);
         }
     }
     measured.indices = indices;
@@ -156,18 +158,18 @@ pub(super) fn measure(ctx: &Context, rule: &EvidenceRule, today: NaiveDate) -> M
 }
 
 /// The distinct known techniques of these entries (in the order first met), the unknown ones,
-/// and the entries that name at least one known technique. `positions` are in journal order.
+/// and, by journal position, the entries that name at least one known technique.
 fn distinct_techniques(
     ctx: &Context,
     positions: &[usize],
-) -> (Vec<String>, Vec<String>, Vec<usize>) {
+) -> (Vec<String>, Vec<String>, Vec<bool>) {
     let entries = &ctx.journal.entries;
     let mut seen = vec![false; ctx.techniques.len()];
     let mut names: Vec<String> = Vec::new();
     let mut unknown: Vec<String> = Vec::new();
     let mut unknown_seen: HashSet<String> = HashSet::new();
-    // In the order of `positions`, which is journal order: sorted, for a binary search.
-    let mut counted: Vec<usize> = Vec::new();
+    // Marks by journal position: the entries that name a known technique.
+    let mut counted = vec![false; entries.len()];
     for (k, &i) in positions.iter().enumerate() {
         // Each entry, its list and its names are three fetches from memory: start them ahead.
         if let Some(&far) = positions.get(k + 16) {
@@ -185,9 +187,7 @@ fn distinct_techniques(
         for t in &entries[i].techniques {
             match ctx.techniques.position(t) {
                 Some(p) => {
-                    if counted.last() != Some(&i) {
-                        counted.push(i);
-                    }
+                    counted[i] = true;
                     if !seen[p] {
                         seen[p] = true;
                         names.extend(ctx.techniques.name(p).map(str::to_string));

@@ -249,6 +249,38 @@ fn ids_of(ctx: &Context, indices: &[usize]) -> Vec<String> {
     ids
 }
 
+/// Two lists of entries, each newest first (same day: journal order), as one such list with
+/// each entry once. Linear: both lists are already in that order.
+fn merge_newest_first(ctx: &Context, a: &[usize], b: &[usize]) -> Vec<usize> {
+    let key = |i: usize| (std::cmp::Reverse(ctx.date_of(i)), i);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut x, mut y) = (0, 0);
+    while x < a.len() || y < b.len() {
+        let next = match (a.get(x), b.get(y)) {
+            (Some(&i), Some(&j)) if key(i) == key(j) => {
+                x += 1;
+                y += 1;
+                i
+            }
+            (Some(&i), Some(&j)) if key(i) < key(j) => {
+                x += 1;
+                i
+            }
+            (_, Some(&j)) => {
+                y += 1;
+                j
+            }
+            (Some(&i), None) => {
+                x += 1;
+                i
+            }
+            (None, None) => break,
+        };
+        out.push(next);
+    }
+    out
+}
+
 /// What one rule still lacks: "2 more entries (have 0 of 2 since 2024-12-02)".
 fn shortfall(rule: &EvidenceRule, m: &Measured) -> String {
     let more = (rule.min - m.total).max(0.0);
@@ -338,12 +370,11 @@ fn assess_evidence(ctx: &Context, exp: &Expectation, today: NaiveDate) -> Expect
     let mut st = status_of(exp, status, rule, missing.join(joiner));
     // The evidence of every part, newest first, each entry once. One part's list is already in
     // that order; several are merged by the dates the context holds, not the entries themselves.
-    let mut indices: Vec<usize> = measured.iter().flat_map(|m| m.indices.clone()).collect();
-    if measured.len() > 1 {
-        indices.sort_unstable();
-        indices.dedup();
-        indices.sort_by_key(|&i| (std::cmp::Reverse(ctx.date_of(i)), i));
-    }
+    let indices = measured
+        .iter()
+        .map(|m| m.indices.clone())
+        .reduce(|a, b| merge_newest_first(ctx, &a, &b))
+        .unwrap_or_default();
     st.evidence = ids_of(ctx, &indices);
     st.entry_indices = indices;
     st.uncounted = uncounted;
