@@ -277,7 +277,7 @@ fn bad_files_are_refused_whole_with_nothing_written() {
     for (name, expected) in cases {
         let fixture = fixture(name);
         empty().refused(
-            &["import", fixture.to_str().expect("path")],
+            &["import", fixture.to_str().expect("path"), "--strict"],
             &[expected, &["nothing was imported"]].concat(),
         );
     }

@@ -1,12 +1,14 @@
 //! `corepath import`: bring entries in from corepath CSV or JSON, or from BibTeX.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
 use super::table::truncate;
 use super::{CliError, Env};
-use crate::import::{self, Candidate, ImportFormat, Options, Plan};
+use crate::import::bibtex::FileRead;
+use crate::import::text::{self, Decoded, Encoding};
+use crate::import::{self, Candidate, ImportError, ImportFormat, Options, Plan};
 use crate::model::check_role;
 use crate::store::fresh_id;
 
@@ -32,29 +34,66 @@ impl From<Format> for ImportFormat {
     }
 }
 
+/// The encodings `--encoding` forces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-8 (a byte-order mark is allowed).
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// UTF-16, little-endian unless a byte-order mark says big-endian.
+    #[value(name = "utf-16", alias = "utf16")]
+    Utf16,
+    /// ISO 8859-1.
+    #[value(name = "latin-1", alias = "latin1", alias = "iso-8859-1")]
+    Latin1,
+    /// Windows-1252.
+    #[value(name = "windows-1252", alias = "cp1252")]
+    Windows1252,
+}
+
+impl From<EncodingArg> for Encoding {
+    fn from(e: EncodingArg) -> Encoding {
+        match e {
+            EncodingArg::Utf8 => Encoding::Utf8,
+            EncodingArg::Utf16 => Encoding::Utf16,
+            EncodingArg::Latin1 => Encoding::Latin1,
+            EncodingArg::Windows1252 => Encoding::Windows1252,
+        }
+    }
+}
+
 /// `corepath import`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
-    corepath import my-papers.bib --dry-run      see what would be added\n  \
+    corepath import my-papers.bib --dry-run      see what would be added, skipped and refused\n  \
+    corepath import thesis.bib macros.bib        files share their @string macros\n  \
     corepath import my-papers.bib --role acknowledged\n  \
     corepath import entries.csv                  (the columns of `corepath export --format csv`)\n  \
     corepath import old-journal.json\n\n\
     Entries already in the journal (same DOI, or same date, kind and title) are skipped. A bad \
-    file is refused whole, naming the CSV line, BibTeX record or JSON entry, and nothing is written.")]
+    BibTeX record is refused alone and listed with its file, key, line and reason; --strict \
+    refuses the whole import at the first fault instead, and nothing is written.")]
 pub struct Args {
-    /// The file to import (.csv, .json or .bib).
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
-    /// csv, json or bibtex (default: from the file's extension).
+    /// The files to import (.csv, .json or .bib).
+    #[arg(value_name = "FILE", required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
+    /// csv, json or bibtex (default: from each file's extension).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// For BibTeX: how you were recognised — co-author (default), acknowledged, data-contributor
     /// or not-recognised.
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
-    /// List what would be added and skipped; change nothing.
+    /// List what would be added, skipped and refused; change nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Refuse everything at the first bad record of any file (nothing is written).
+    #[arg(long)]
+    pub strict: bool,
+    /// Read the files in this encoding (default: detected — UTF-8 with or without BOM, UTF-16
+    /// with BOM, Latin-1 or Windows-1252).
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    pub encoding: Option<EncodingArg>,
 }
 
 fn line(c: &Candidate, width: usize) -> String {
@@ -62,18 +101,46 @@ fn line(c: &Candidate, width: usize) -> String {
     truncate(&text, width)
 }
 
-fn print_plan(plan: &Plan, file: &str, dry_run: bool) {
+/// A file read: its name as shown, format and encoding, and what it gave.
+struct Source {
+    name: String,
+    format: ImportFormat,
+    encoding: String,
+    read: Result<FileRead, ImportError>,
+}
+
+fn print_plan(plan: &Plan, sources: &[Source], dry_run: bool) {
     let width = super::table::width().saturating_sub(4);
     let verb = if dry_run { "would add" } else { "added" };
+    let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
     say!(
-        "{verb} {} {} from {file}",
+        "{verb} {} {} from {}",
         plan.add.len(),
         if plan.add.len() == 1 {
             "entry"
         } else {
             "entries"
-        }
+        },
+        names.join(", ")
     );
+    for s in sources {
+        match &s.read {
+            Ok(read) => say!(
+                "{}: {}, {}: {} read, {} refused",
+                s.name,
+                s.format.name(),
+                s.encoding,
+                read.candidates.len(),
+                read.refused.len()
+            ),
+            Err(_) => say!(
+                "{}: {}, {}: refused whole",
+                s.name,
+                s.format.name(),
+                s.encoding
+            ),
+        }
+    }
     if dry_run {
         for c in &plan.add {
             say!("  + {}", line(c, width));
@@ -81,7 +148,7 @@ fn print_plan(plan: &Plan, file: &str, dry_run: bool) {
     }
     if !plan.skipped.is_empty() {
         say!(
-            "{} {} already in the journal or repeated in the file:",
+            "{} {} already in the journal or repeated in the files:",
             if dry_run { "would skip" } else { "skipped" },
             plan.skipped.len()
         );
@@ -90,16 +157,36 @@ fn print_plan(plan: &Plan, file: &str, dry_run: bool) {
             say!("      {} ({})", s.reason, s.candidate.at);
         }
     }
+    let refused: Vec<String> = sources
+        .iter()
+        .flat_map(|s| match &s.read {
+            Ok(read) => read
+                .refused
+                .iter()
+                .map(|e| format!("{}: {e}", s.name))
+                .collect::<Vec<_>>(),
+            Err(e) => vec![format!("{}: the whole file: {e}", s.name)],
+        })
+        .collect();
+    if !refused.is_empty() {
+        say!("refused {}:", refused.len());
+        for r in &refused {
+            say!("  ! {r}");
+        }
+    }
     if dry_run {
         say!("dry run: the journal is unchanged");
     }
 }
 
-/// Import the file.
-pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
-    let path = &args.file;
+/// Read a file's bytes and decode them; the format from the flag or the extension.
+fn load(
+    path: &Path,
+    format: Option<Format>,
+    encoding: Option<Encoding>,
+) -> Result<(String, ImportFormat, Result<Decoded, String>), CliError> {
     let shown = path.display().to_string();
-    let format: ImportFormat = match args.format {
+    let format: ImportFormat = match format {
         Some(f) => f.into(),
         None => ImportFormat::from_path(path).ok_or_else(|| {
             CliError::Message(format!(
@@ -107,7 +194,22 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             ))
         })?,
     };
-    if args.role.is_some() && format != ImportFormat::Bibtex {
+    let bytes =
+        std::fs::read(path).map_err(|e| CliError::Message(format!("cannot read {shown}: {e}")))?;
+    let decoded = text::decode(&bytes, encoding).map_err(|e| e.to_string());
+    let name = path
+        .file_name()
+        .map_or(shown, |n| n.to_string_lossy().into_owned());
+    Ok((name, format, decoded))
+}
+
+/// Import the files.
+pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
+    let mut loaded = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        loaded.push(load(path, args.format, args.encoding.map(Encoding::from))?);
+    }
+    if args.role.is_some() && loaded.iter().all(|(_, f, _)| *f != ImportFormat::Bibtex) {
         return Err(CliError::Message(
             "--role applies to BibTeX records; CSV and JSON entries carry their own role".into(),
         ));
@@ -118,31 +220,85 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         }
         None => None,
     };
-    let bytes =
-        std::fs::read(path).map_err(|e| CliError::Message(format!("cannot read {shown}: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        CliError::Message(format!(
-            "{shown} is not UTF-8 text (invalid byte at offset {}): save it as UTF-8 and try again",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
     let options = Options {
         framework: &env.framework,
         now: env.now,
         role,
     };
-    let candidates = import::parse(format, &text, &options).map_err(|e| {
-        CliError::Message(format!(
-            "{shown} is refused ({} import): {e}; nothing was imported",
-            format.name()
-        ))
-    })?;
-    let name = path
-        .file_name()
-        .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
+    let mut sources: Vec<Source> = Vec::with_capacity(loaded.len());
+    let mut bibtex = Vec::new();
+    for (shown, format, decoded) in loaded {
+        let (encoding, read) = match decoded {
+            Err(reason) => (
+                "unknown encoding".to_string(),
+                Err(ImportError::new("", reason)),
+            ),
+            Ok(d) if format == ImportFormat::Bibtex => {
+                bibtex.push((sources.len(), d.text));
+                (d.encoding, Ok(FileRead::default()))
+            }
+            Ok(d) => (
+                d.encoding,
+                import::parse(format, &d.text, &options).map(|candidates| FileRead {
+                    candidates,
+                    refused: Vec::new(),
+                }),
+            ),
+        };
+        sources.push(Source {
+            name: shown,
+            format,
+            encoding,
+            read,
+        });
+    }
+    let texts: Vec<&str> = bibtex.iter().map(|(_, t)| t.as_str()).collect();
+    let reads = import::bibtex::parse_files(&texts, &options, args.strict);
+    for ((i, _), read) in bibtex.iter().zip(reads) {
+        if let Some(s) = sources.get_mut(*i) {
+            s.read = read;
+        }
+    }
+    if args.strict
+        && let Some((s, e)) = sources
+            .iter()
+            .find_map(|s| s.read.as_ref().err().map(|e| (s, e)))
+    {
+        return Err(CliError::Message(format!(
+            "{} is refused ({} import): {e}; nothing was imported (read as {})",
+            s.name,
+            s.format.name(),
+            s.encoding
+        )));
+    }
+    let mut candidates = Vec::new();
+    let first_refusal = sources.iter().find_map(|s| match &s.read {
+        Ok(read) => read.refused.first().map(|e| (s, e.clone())),
+        Err(e) => Some((s, e.clone())),
+    });
+    if let Some((s, e)) = first_refusal
+        && sources
+            .iter()
+            .all(|s| s.read.as_ref().map_or(true, |r| r.candidates.is_empty()))
+    {
+        return Err(CliError::Message(format!(
+            "{} is refused ({} import): {e}; nothing was imported (read as {})",
+            s.name,
+            s.format.name(),
+            s.encoding
+        )));
+    }
+    for s in &mut sources {
+        if let Ok(read) = &mut s.read {
+            for mut c in read.candidates.drain(..) {
+                c.at = format!("{}: {}", s.name, c.at);
+                candidates.push(c);
+            }
+        }
+    }
     if args.dry_run {
         let journal = env.load()?.journal;
-        print_plan(&import::plan(&journal, candidates), &name, true);
+        print_plan(&import::plan(&journal, candidates), &sources, true);
         return Ok(());
     }
     let plan = env.change(|journal| {
@@ -155,6 +311,6 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         }
         Ok(plan)
     })?;
-    print_plan(&plan, &name, false);
+    print_plan(&plan, &sources, false);
     Ok(())
 }

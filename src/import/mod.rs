@@ -1,8 +1,11 @@
 //! Bringing entries in: corepath's own CSV and JSON, and BibTeX from a reference manager.
 //!
+//! [`text::decode`] reads the file's bytes in the encoding they show (or one forced).
 //! [`parse`] turns a file's text into candidate entries, each checked with
 //! [`validate_entry`]; the first bad record refuses the whole file,
-//! naming the CSV line, the BibTeX record key or the JSON entry index. [`plan`] then sets aside
+//! naming the CSV line, the BibTeX record key or the JSON entry index.
+//! [`bibtex::parse_files`] reads several BibTeX files sharing their macros and, unless strict,
+//! refuses each bad record alone. [`plan`] then sets aside
 //! duplicates (the same DOI, or the same date, kind and title) of the journal's entries or of an
 //! earlier record of the file. Pure: the caller reads the file, and gives new entries their ids
 //! (with [`fresh_id`](crate::store::fresh_id)) when it adds them under the journal's lock.
@@ -10,6 +13,7 @@
 pub mod bibtex;
 pub mod csv;
 pub mod json;
+pub mod text;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -16,6 +16,7 @@
 //! options name another.
 
 mod guard;
+mod split;
 mod tex;
 
 use biblatex::{
@@ -246,19 +247,36 @@ fn rebuild<'a>(raw: &RawBibliography<'a>, segments: &'a Expanded<'a>) -> RawBibl
     }
 }
 
+/// Why a file could not be read: a limit (the whole file is refused) or a fault at one place
+/// (the record there may be refused alone).
+enum Fault {
+    Limit(ImportError),
+    At(usize, ImportError),
+}
+
+impl Fault {
+    fn error(self) -> ImportError {
+        match self {
+            Fault::Limit(e) | Fault::At(_, e) => e,
+        }
+    }
+}
+
 /// Parse a file into `biblatex`'s records (macros expanded and links checked within the limits
 /// of module `guard`, TeX rewritten), with the number of authors of each record whose list was
 /// cut.
-fn bibliography(text: &str) -> Result<(Bibliography, HashMap<String, usize>), ImportError> {
-    guard::check_counts(text).map_err(|r| located(text, r.offset, r.reason))?;
-    let raw = RawBibliography::parse(text).map_err(|e| parse_error(text, &e))?;
-    let segments = expand_fields(&raw).map_err(|r| located(text, r.offset, r.reason))?;
+fn bibliography(text: &str) -> Result<(Bibliography, HashMap<String, usize>), Fault> {
+    let at = |e: &ParseError| Fault::At(e.span.start, parse_error(text, e));
+    let limit = |r: guard::Refusal| Fault::Limit(located(text, r.offset, r.reason));
+    guard::check_counts(text).map_err(limit)?;
+    let raw = RawBibliography::parse(text).map_err(|e| at(&e))?;
+    let segments = expand_fields(&raw).map_err(limit)?;
     let rebuilt = rebuild(&raw, &segments);
     guard::check_links(&rebuilt).map_err(|e| match e {
-        guard::LinkError::Parse(e) => parse_error(text, &e),
-        guard::LinkError::Record { offset, reason } => located(text, offset, reason),
+        guard::LinkError::Parse(e) => at(&e),
+        guard::LinkError::Record { offset, reason } => Fault::Limit(located(text, offset, reason)),
     })?;
-    let bibliography = Bibliography::from_raw(rebuilt).map_err(|e| parse_error(text, &e))?;
+    let bibliography = Bibliography::from_raw(rebuilt).map_err(|e| at(&e))?;
     Ok((bibliography, segments.authors))
 }
 
@@ -280,7 +298,7 @@ fn month_number(text: &str) -> Option<u32> {
 fn field_text(entry: &biblatex::Entry, key: &str) -> Option<String> {
     entry
         .get(key)
-        .map(|chunks| tidy(&chunks.format_verbatim()))
+        .map(|chunks| split::restore(&tidy(&chunks.format_verbatim())))
         .filter(|t| !t.is_empty())
 }
 
@@ -308,7 +326,9 @@ fn date_of(entry: &biblatex::Entry) -> Result<NaiveDate, String> {
             .ok_or_else(|| format!("{year}-{month:02}-{day:02} is not a real date"));
     }
     if let Some(date) = field_text(entry, "date") {
-        let first = date.split('/').next().unwrap_or("").trim().to_string();
+        // A range gives its start; a time of day (`2020-09-20T19:01:13Z`) is dropped.
+        let first = date.split('/').next().unwrap_or("").trim();
+        let first = first.split(['T', ' ']).next().unwrap_or(first).to_string();
         let parts: Vec<&str> = first.split('-').collect();
         let number = |i: usize, default: u32| -> Option<u32> {
             parts.get(i).map_or(Some(default), |p| p.parse().ok())
@@ -323,7 +343,7 @@ fn date_of(entry: &biblatex::Entry) -> Result<NaiveDate, String> {
         };
         return parsed.ok_or_else(|| format!("date {date:?} is not a date such as 2024-05-03"));
     }
-    Err("no year (or date) field".to_string())
+    Err("year: missing (no year or date field)".to_string())
 }
 
 fn authors(entry: &biblatex::Entry) -> Vec<String> {
@@ -375,7 +395,7 @@ fn record(
     authors: Option<usize>,
     options: &Options,
 ) -> Result<Entry, String> {
-    let title = field_text(entry, "title").ok_or("no title")?;
+    let title = field_text(entry, "title").ok_or("title: missing")?;
     let date = date_of(entry)?;
     let mut e = Entry::new(
         super::PENDING_ID.to_string(),
@@ -411,23 +431,123 @@ fn record(
     Ok(e)
 }
 
+/// How many records of one file may be refused alone before the whole file is refused: each
+/// costs another reading of the file.
+pub const RECORDS_REFUSED: usize = 64;
+
+/// What one file gave: the entries read, and the records refused alone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileRead {
+    /// The entries read, in file order.
+    pub candidates: Vec<Candidate>,
+    /// The records refused, each with its key, line and reason.
+    pub refused: Vec<ImportError>,
+}
+
 /// Read BibTeX text: every record, or nothing.
 ///
 /// # Errors
 /// The first fault: a syntax error or undefined macro (with its record, line and column), or a
 /// record without a title or year, with a bad month or day, an invalid DOI or URL.
 pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportError> {
-    let (bibliography, authors) = bibliography(text)?;
-    let mut out = Vec::with_capacity(bibliography.len());
+    parse_files(&[text], options, true)
+        .pop()
+        .unwrap_or_else(|| Ok(FileRead::default()))
+        .map(|read| read.candidates)
+}
+
+/// Read several BibTeX files that share their `@string` macros (a JabRef main file and its
+/// macro file), one result per file.
+///
+/// With `strict`, a file's first fault refuses it whole. Without, each bad record is refused
+/// alone — a syntax error, an undefined macro, a key used twice, braces that do not close, a
+/// missing title or year, a bad DOI — and the rest is read; a file is still refused whole when it
+/// passes a limit of module `guard` or more than [`RECORDS_REFUSED`] records are refused.
+pub fn parse_files(
+    texts: &[&str],
+    options: &Options,
+    strict: bool,
+) -> Vec<Result<FileRead, ImportError>> {
+    let scans: Vec<split::Scan> = texts.iter().map(|t| split::scan(t)).collect();
+    scans
+        .iter()
+        .enumerate()
+        .map(|(i, scan)| {
+            // The other files' macros go after this file's text: its lines stay where they were.
+            let mut text = scan.text.clone();
+            for (_, other) in scans.iter().enumerate().filter(|(j, _)| *j != i) {
+                for range in &other.strings {
+                    text.push('\n');
+                    text.push_str(&other.text[range.clone()]);
+                }
+            }
+            read_file(scan, text, options, strict)
+        })
+        .collect()
+}
+
+fn read_file(
+    scan: &split::Scan,
+    mut text: String,
+    options: &Options,
+    strict: bool,
+) -> Result<FileRead, ImportError> {
+    let mut read = FileRead::default();
+    for u in &scan.unclosed {
+        let at = if u.key.is_empty() {
+            format!("line {}", u.line)
+        } else {
+            format!("record {} (line {})", u.key, u.line)
+        };
+        let e = ImportError::new(
+            at,
+            "braces: the record does not close before the next record or the end of the file",
+        );
+        if strict {
+            return Err(e);
+        }
+        read.refused.push(e);
+    }
+    let lines: HashMap<&str, usize> = scan
+        .records
+        .iter()
+        .rev()
+        .map(|r| (r.key.as_str(), r.line))
+        .collect();
+    let (bibliography, authors) = loop {
+        match bibliography(&text) {
+            Ok(found) => break found,
+            Err(Fault::At(offset, e)) if !strict => {
+                let record = scan.records.iter().find(|r| r.range.contains(&offset));
+                match record {
+                    Some(r) if read.refused.len() < RECORDS_REFUSED => {
+                        split::blank(&mut text, r.range.clone());
+                        read.refused.push(e);
+                    }
+                    _ => return Err(e),
+                }
+            }
+            Err(fault) => return Err(fault.error()),
+        }
+    };
+    read.candidates.reserve(bibliography.len());
     // Each record is dropped once read: the records and the entries are not all held at once.
     for entry in bibliography {
-        let at = format!("record {}", entry.key);
+        let at = match lines.get(entry.key.as_str()) {
+            Some(line) => format!("record {} (line {line})", entry.key),
+            None => format!("record {}", entry.key),
+        };
         let count = authors.get(&entry.key).copied();
-        let e = record(&entry, count, options)
-            .map_err(|reason| ImportError::new(at.clone(), reason))?;
-        out.push(finish(e, &at, options)?);
+        let candidate = record(&entry, count, options)
+            .map_err(|reason| ImportError::new(at.clone(), reason))
+            .and_then(|e| finish(e, &at, options));
+        match candidate {
+            Ok(c) => read.candidates.push(c),
+            Err(e) if strict => return Err(e),
+            Err(e) => read.refused.push(e),
+        }
     }
-    Ok(out)
+    Ok(read)
 }
 
 #[cfg(test)]
@@ -454,7 +574,7 @@ mod tests {
         ];
         for (tex, plain) in cases {
             let src = format!("@article{{k, title = {{{tex}}}, year = 2024}}");
-            let (bib, _) = bibliography(&src).expect("a valid test value");
+            let (bib, _) = bibliography(&src).ok().expect("a valid test value");
             let entry = bib.get("k").expect("a valid test value");
             assert_eq!(
                 field_text(entry, "title").expect("a valid test value"),
@@ -476,7 +596,7 @@ mod tests {
     #[test]
     fn positions() {
         let text = "@article{a,\n  title = {x},\n  journal = jcb,\n}";
-        let e = bibliography(text).unwrap_err();
+        let e = bibliography(text).err().map(Fault::error).expect("refused");
         assert_eq!(e.at, "record a (line 3, column 13)");
         assert!(e.reason.contains("undefined macro `jcb`"), "{e}");
     }
