@@ -107,6 +107,8 @@ struct Source {
     format: ImportFormat,
     encoding: String,
     read: Result<FileRead, ImportError>,
+    /// How many entries it gave (counted before they go to the plan).
+    count: usize,
 }
 
 fn print_plan(plan: &Plan, sources: &[Source], dry_run: bool) {
@@ -130,7 +132,7 @@ fn print_plan(plan: &Plan, sources: &[Source], dry_run: bool) {
                 s.name,
                 s.format.name(),
                 s.encoding,
-                read.candidates.len(),
+                s.count,
                 read.refused.len()
             ),
             Err(_) => say!(
@@ -250,6 +252,7 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             format,
             encoding,
             read,
+            count: 0,
         });
     }
     let texts: Vec<&str> = bibtex.iter().map(|(_, t)| t.as_str()).collect();
@@ -290,6 +293,7 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     }
     for s in &mut sources {
         if let Ok(read) = &mut s.read {
+            s.count = read.candidates.len();
             for mut c in read.candidates.drain(..) {
                 c.at = format!("{}: {}", s.name, c.at);
                 candidates.push(c);
