@@ -312,7 +312,10 @@ fn format_must_be_known() {
     let file = sb.path("notes.txt");
     std::fs::write(&file, "hello").expect("write");
     let err = sb.fails(&["import", file.to_str().expect("path")]);
-    assert!(err.contains("--format csv, json or bibtex"), "{err}");
+    assert!(
+        err.contains("--format csv, json, bibtex, ris or medline"),
+        "{err}"
+    );
     let err = sb.fails(&[
         "import",
         fixture("malformed.csv").to_str().expect("path"),

@@ -6,9 +6,9 @@ use clap::ValueEnum;
 
 use super::table::truncate;
 use super::{CliError, Env};
-use crate::import::bibtex::FileRead;
+use crate::import::paper::Person;
 use crate::import::text::{self, Decoded, Encoding};
-use crate::import::{self, Candidate, ImportError, ImportFormat, Options, Plan};
+use crate::import::{self, Candidate, FileRead, ImportError, ImportFormat, Options, Plan};
 use crate::model::check_role;
 use crate::store::fresh_id;
 
@@ -22,6 +22,11 @@ pub enum Format {
     /// BibTeX or BibLaTeX from a reference manager: one publication entry per record.
     #[value(alias = "bib", alias = "biblatex")]
     Bibtex,
+    /// RIS from a reference manager or a database: one publication entry per record.
+    Ris,
+    /// PubMed's MEDLINE format (.nbib): one publication entry per record.
+    #[value(alias = "nbib", alias = "pubmed")]
+    Medline,
 }
 
 impl From<Format> for ImportFormat {
@@ -30,6 +35,8 @@ impl From<Format> for ImportFormat {
             Format::Csv => ImportFormat::Csv,
             Format::Json => ImportFormat::Json,
             Format::Bibtex => ImportFormat::Bibtex,
+            Format::Ris => ImportFormat::Ris,
+            Format::Medline => ImportFormat::Medline,
         }
     }
 }
@@ -74,14 +81,16 @@ impl From<EncodingArg> for Encoding {
     BibTeX record is refused alone and listed with its file, key, line and reason; --strict \
     refuses the whole import at the first fault instead, and nothing is written.")]
 pub struct Args {
-    /// The files to import (.csv, .json or .bib).
+    /// The files to import (.csv, .json, .bib, .ris, .nbib).
     #[arg(value_name = "FILE", required = true, num_args = 1..)]
     pub files: Vec<PathBuf>,
-    /// csv, json or bibtex (default: from each file's extension).
+    /// csv, json, bibtex, ris or medline (default: from each file's extension: .csv, .json,
+    /// .bib, .ris, .nbib or .txt).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// For BibTeX: how you were recognised — co-author (default), acknowledged, data-contributor
-    /// or not-recognised.
+    /// For papers that do not list you as an author (by your profile's ORCID iD, name or
+    /// aliases): acknowledged, data-contributor, not-recognised or co-author (default: co-author
+    /// for BibTeX, acknowledged for RIS and MEDLINE).
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
     /// List what would be added, skipped and refused; change nothing.
@@ -146,6 +155,13 @@ fn print_plan(plan: &Plan, sources: &[Source], dry_run: bool) {
     if dry_run {
         for c in &plan.add {
             say!("  + {}", line(c, width));
+            if !c.rule.is_empty() {
+                say!(
+                    "      role {}: {}",
+                    c.entry.role.as_deref().unwrap_or(""),
+                    c.rule
+                );
+            }
         }
     }
     if !plan.skipped.is_empty() {
@@ -192,7 +208,7 @@ fn load(
         Some(f) => f.into(),
         None => ImportFormat::from_path(path).ok_or_else(|| {
             CliError::Message(format!(
-                "cannot tell the format of {shown} from its extension: pass --format csv, json or bibtex"
+                "cannot tell the format of {shown} from its extension: pass --format csv, json, bibtex, ris or medline"
             ))
         })?,
     };
@@ -211,9 +227,15 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     for path in &args.files {
         loaded.push(load(path, args.format, args.encoding.map(Encoding::from))?);
     }
-    if args.role.is_some() && loaded.iter().all(|(_, f, _)| *f != ImportFormat::Bibtex) {
+    if args.role.is_some()
+        && loaded
+            .iter()
+            .all(|(_, f, _)| matches!(f, ImportFormat::Csv | ImportFormat::Json))
+    {
         return Err(CliError::Message(
-            "--role applies to BibTeX records; CSV and JSON entries carry their own role".into(),
+            "--role applies to BibTeX, RIS and MEDLINE records; CSV and JSON entries carry their \
+             own role"
+                .into(),
         ));
     }
     let role = match &args.role {
@@ -222,10 +244,17 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         }
         None => None,
     };
+    let profile = env.load()?.journal.profile;
+    let mut names = vec![profile.name];
+    names.extend(profile.aliases);
     let options = Options {
         framework: &env.framework,
         now: env.now,
         role,
+        person: Person {
+            orcid: profile.orcid,
+            names,
+        },
     };
     let mut sources: Vec<Source> = Vec::with_capacity(loaded.len());
     let mut bibtex = Vec::new();
@@ -241,10 +270,7 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             }
             Ok(d) => (
                 d.encoding,
-                import::parse(format, &d.text, &options).map(|candidates| FileRead {
-                    candidates,
-                    refused: Vec::new(),
-                }),
+                import::read(format, &d.text, &options, args.strict),
             ),
         };
         sources.push(Source {

@@ -13,6 +13,9 @@
 pub mod bibtex;
 pub mod csv;
 pub mod json;
+pub mod medline;
+pub mod paper;
+pub mod ris;
 pub mod text;
 
 use std::collections::HashMap;
@@ -36,16 +39,23 @@ pub enum ImportFormat {
     Json,
     /// BibTeX or BibLaTeX.
     Bibtex,
+    /// RIS (Zotero, EndNote, Scopus…).
+    Ris,
+    /// PubMed's MEDLINE format.
+    Medline,
 }
 
 impl ImportFormat {
-    /// The format a file's extension suggests (`.csv`, `.json`, `.bib`/`.bibtex`).
+    /// The format a file's extension suggests (`.csv`, `.json`, `.bib`/`.bibtex`, `.ris`,
+    /// `.nbib`/`.txt`).
     pub fn from_path(path: &Path) -> Option<ImportFormat> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "csv" => Some(ImportFormat::Csv),
             "json" => Some(ImportFormat::Json),
             "bib" | "bibtex" | "biblatex" => Some(ImportFormat::Bibtex),
+            "ris" => Some(ImportFormat::Ris),
+            "nbib" | "txt" | "medline" => Some(ImportFormat::Medline),
             _ => None,
         }
     }
@@ -56,6 +66,8 @@ impl ImportFormat {
             ImportFormat::Csv => "csv",
             ImportFormat::Json => "json",
             ImportFormat::Bibtex => "bibtex",
+            ImportFormat::Ris => "ris",
+            ImportFormat::Medline => "medline",
         }
     }
 }
@@ -67,8 +79,11 @@ pub struct Options<'a> {
     pub framework: &'a Framework,
     /// The time stamped on new entries as `created` and `updated`.
     pub now: DateTime<Utc>,
-    /// The recognition role given to BibTeX records (default `co-author`).
+    /// The recognition role given to publications whose authors do not include the person
+    /// (default `co-author` for BibTeX, `acknowledged` for the other reference formats).
     pub role: Option<String>,
+    /// The person importing: their ORCID iD and names tell their own papers.
+    pub person: paper::Person,
 }
 
 /// A file refused: where in it, and why.
@@ -113,6 +128,9 @@ pub struct Candidate {
     pub entry: Entry,
     /// Where it was in the file: `line 7`, `record smith2024`, `entries[3]`.
     pub at: String,
+    /// For a publication: the rule that set its role (an author's ORCID iD, a name variant, or
+    /// the default); empty for other entries.
+    pub rule: String,
 }
 
 /// Read a file's text as entries; refuse the whole file at its first bad record.
@@ -129,6 +147,45 @@ pub fn parse(
         ImportFormat::Csv => csv::parse(text, options),
         ImportFormat::Json => json::parse(text, options),
         ImportFormat::Bibtex => bibtex::parse(text, options),
+        ImportFormat::Ris => ris::parse(text, options, true).map(|r| r.candidates),
+        ImportFormat::Medline => medline::parse(text, options, true).map(|r| r.candidates),
+    }
+}
+
+/// What one file gave: the entries read, and the records refused alone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileRead {
+    /// The entries read, in file order.
+    pub candidates: Vec<Candidate>,
+    /// The records refused, each with its key or line and reason.
+    pub refused: Vec<ImportError>,
+}
+
+/// Read a file's text as entries. With `strict` the first bad record refuses the file (as
+/// [`parse`]); without, RIS and MEDLINE records are refused one by one (BibTeX files go through
+/// [`bibtex::parse_files`], to share their macros; a CSV or JSON file is still read whole).
+///
+/// # Errors
+/// A file refused whole.
+pub fn read(
+    format: ImportFormat,
+    text: &str,
+    options: &Options,
+    strict: bool,
+) -> Result<FileRead, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match format {
+        ImportFormat::Ris => ris::parse(text, options, strict),
+        ImportFormat::Medline => medline::parse(text, options, strict),
+        ImportFormat::Bibtex => bibtex::parse_files(&[text], options, strict)
+            .pop()
+            .unwrap_or_else(|| Ok(FileRead::default())),
+        ImportFormat::Csv | ImportFormat::Json => {
+            parse(format, text, options).map(|candidates| FileRead {
+                candidates,
+                refused: Vec::new(),
+            })
+        }
     }
 }
 
@@ -148,6 +205,7 @@ fn finish(mut entry: Entry, at: &str, options: &Options) -> Result<Candidate, Im
     Ok(Candidate {
         entry,
         at: at.to_string(),
+        rule: String::new(),
     })
 }
 

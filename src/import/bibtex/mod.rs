@@ -16,6 +16,7 @@
 //! options name another.
 
 mod guard;
+pub use guard::RECORDS;
 mod split;
 mod tex;
 
@@ -27,7 +28,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{Candidate, ImportError, Options, finish};
+use super::{Candidate, FileRead, ImportError, Options, finish};
 use crate::model::{Entry, Evidence, EvidenceType, parse_doi, parse_url};
 
 use tex::{Braces, name_list, shallow_groups};
@@ -392,9 +393,9 @@ fn notes(entry: &biblatex::Entry, count: Option<usize>) -> String {
 
 fn record(
     entry: &biblatex::Entry,
-    authors: Option<usize>,
+    count: Option<usize>,
     options: &Options,
-) -> Result<Entry, String> {
+) -> Result<(Entry, String), String> {
     let title = field_text(entry, "title").ok_or("title: missing")?;
     let date = date_of(entry)?;
     let mut e = Entry::new(
@@ -409,13 +410,15 @@ fn record(
         .kind(KIND)
         .map(|k| k.metrics.clone())
         .unwrap_or_default();
-    e.role = Some(
-        options
-            .role
-            .clone()
-            .unwrap_or_else(|| DEFAULT_ROLE.to_string()),
-    );
-    e.notes = notes(entry, authors);
+    // Recognition from the names the notes show (the first of a long list).
+    let paper = super::paper::Paper {
+        authors: authors(entry),
+        ..Default::default()
+    };
+    let fallback = options.role.as_deref().unwrap_or(DEFAULT_ROLE);
+    let (role, rule) = super::paper::recognise(&paper, &options.person, fallback);
+    e.role = Some(role);
+    e.notes = notes(entry, count);
     if let Some(doi) = entry.get("doi").map(|c| c.format_verbatim()) {
         let doi = doi.trim();
         let doi = doi
@@ -428,21 +431,12 @@ fn record(
         let value = parse_url("url", &url).map_err(|e| e.to_string())?;
         e.evidence.push(Evidence::new(EvidenceType::Url, value));
     }
-    Ok(e)
+    Ok((e, rule))
 }
 
 /// How many records of one file may be refused alone before the whole file is refused: each
 /// costs another reading of the file.
 pub const RECORDS_REFUSED: usize = 64;
-
-/// What one file gave: the entries read, and the records refused alone.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct FileRead {
-    /// The entries read, in file order.
-    pub candidates: Vec<Candidate>,
-    /// The records refused, each with its key, line and reason.
-    pub refused: Vec<ImportError>,
-}
 
 /// Read BibTeX text: every record, or nothing.
 ///
@@ -540,7 +534,7 @@ fn read_file(
         let count = authors.get(&entry.key).copied();
         let candidate = record(&entry, count, options)
             .map_err(|reason| ImportError::new(at.clone(), reason))
-            .and_then(|e| finish(e, &at, options));
+            .and_then(|(e, rule)| finish(e, &at, options).map(|c| Candidate { rule, ..c }));
         match candidate {
             Ok(c) => read.candidates.push(c),
             Err(e) if strict => return Err(e),
