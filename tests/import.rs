@@ -309,7 +309,12 @@ fn json_errors_name_the_entry() {
 #[test]
 fn format_must_be_known() {
     let sb = empty();
+    // .txt is PubMed's MEDLINE export: other text is refused as not MEDLINE.
     let file = sb.path("notes.txt");
+    std::fs::write(&file, "hello").expect("write");
+    let err = sb.fails(&["import", file.to_str().expect("path")]);
+    assert!(err.contains("PMID: no record"), "{err}");
+    let file = sb.path("notes.docx");
     std::fs::write(&file, "hello").expect("write");
     let err = sb.fails(&["import", file.to_str().expect("path")]);
     assert!(
