@@ -77,7 +77,8 @@ impl From<EncodingArg> for Encoding {
     corepath import my-papers.bib --role acknowledged\n  \
     corepath import entries.csv                  (the columns of `corepath export --format csv`)\n  \
     corepath import old-journal.json\n\n\
-    Entries already in the journal (same DOI, or same date, kind and title) are skipped. A bad \
+    Entries already in the journal (same DOI, PMID, date + kind + title, or for a publication \
+    title + year) are skipped; --update gives them the DOI or PMID they lack. A bad \
     BibTeX record is refused alone and listed with its file, key, line and reason; --strict \
     refuses the whole import at the first fault instead, and nothing is written.")]
 pub struct Args {
@@ -99,6 +100,10 @@ pub struct Args {
     /// Refuse everything at the first bad record of any file (nothing is written).
     #[arg(long)]
     pub strict: bool,
+    /// Give entries already in the journal the DOI or PubMed id a duplicate record brings and
+    /// they lack (nothing else of theirs changes).
+    #[arg(long)]
+    pub update: bool,
     /// Read the files in this encoding (default: detected — UTF-8 with or without BOM, UTF-16
     /// with BOM, Latin-1 or Windows-1252).
     #[arg(long, value_enum, value_name = "ENCODING")]
@@ -120,7 +125,7 @@ struct Source {
     count: usize,
 }
 
-fn print_plan(plan: &Plan, sources: &[Source], dry_run: bool) {
+fn print_plan(plan: &Plan, filled: &[(String, Vec<String>)], sources: &[Source], dry_run: bool) {
     let width = super::table::width().saturating_sub(4);
     let verb = if dry_run { "would add" } else { "added" };
     let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
@@ -173,6 +178,16 @@ fn print_plan(plan: &Plan, sources: &[Source], dry_run: bool) {
         for s in &plan.skipped {
             say!("  = {}", line(&s.candidate, width));
             say!("      {} ({})", s.reason, s.candidate.at);
+        }
+    }
+    if !filled.is_empty() {
+        say!(
+            "{} {} with identifiers they lacked:",
+            if dry_run { "would update" } else { "updated" },
+            filled.len()
+        );
+        for (id, given) in filled {
+            say!("  ~ entry {id}: {}", given.join(", "));
         }
     }
     let refused: Vec<String> = sources
@@ -327,20 +342,31 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
         }
     }
     if args.dry_run {
-        let journal = env.load()?.journal;
-        print_plan(&import::plan(&journal, candidates), &sources, true);
+        let mut journal = env.load()?.journal;
+        let plan = import::plan(&journal, candidates);
+        let filled = if args.update {
+            import::fill_identifiers(&mut journal, &plan.skipped, env.now)
+        } else {
+            Vec::new()
+        };
+        print_plan(&plan, &filled, &sources, true);
         return Ok(());
     }
-    let plan = env.change(|journal| {
+    let (plan, filled) = env.change(|journal| {
         let mut plan = import::plan(journal, candidates);
+        let filled = if args.update {
+            import::fill_identifiers(journal, &plan.skipped, env.now)
+        } else {
+            Vec::new()
+        };
         let mut taken = journal.ids_in_use();
         for c in &mut plan.add {
             c.entry.id = fresh_id(|id| taken.contains(id));
             taken.insert(c.entry.id.clone());
             journal.entries.push(c.entry.clone());
         }
-        Ok(plan)
+        Ok((plan, filled))
     })?;
-    print_plan(&plan, &sources, false);
+    print_plan(&plan, &filled, &sources, false);
     Ok(())
 }

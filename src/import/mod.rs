@@ -25,7 +25,7 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::framework::Framework;
-use crate::model::{Entry, InputError, Journal, unsigned_zero, validate_entry};
+use crate::model::{Entry, EvidenceType, InputError, Journal, unsigned_zero, validate_entry};
 
 /// The id given to candidates until they are added (the caller gives each a fresh one).
 pub const PENDING_ID: &str = "pending";
@@ -216,6 +216,8 @@ pub struct Skipped {
     pub candidate: Candidate,
     /// Why it is skipped: which entry it duplicates.
     pub reason: String,
+    /// The id of the journal entry it duplicates (none when it repeats an earlier record).
+    pub existing: Option<String>,
 }
 
 /// What an import does: the entries it adds and those it skips as duplicates.
@@ -236,6 +238,25 @@ fn title_key(title: &str) -> String {
         .join(" ")
 }
 
+/// A publication's title and year compared loosely: without case, accents, punctuation or
+/// spacing, so that a title from PubMed (`…slices.`) matches the same from a reference manager.
+fn loose_key(e: &Entry) -> Option<(String, i32)> {
+    if e.kind != paper::KIND {
+        return None;
+    }
+    let mut words = String::new();
+    for w in e.title.split(|c: char| !c.is_alphanumeric()) {
+        let folded: Vec<String> = paper::name_key(w);
+        for f in folded {
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(&f);
+        }
+    }
+    (!words.is_empty()).then(|| (words, chrono::Datelike::year(&e.date)))
+}
+
 type SameKey = (NaiveDate, String, String);
 
 fn same_key(e: &Entry) -> SameKey {
@@ -246,42 +267,112 @@ fn doi_key(e: &Entry) -> Option<String> {
     e.doi().map(str::to_lowercase)
 }
 
-/// Set aside the candidates already in the journal, or repeated in the file.
-pub fn plan(journal: &Journal, candidates: Vec<Candidate>) -> Plan {
-    let mut dois: HashMap<String, String> = HashMap::new();
-    let mut same: HashMap<SameKey, String> = HashMap::new();
-    for e in &journal.entries {
-        let known = format!("entry {} of the journal", e.id);
+/// Where an earlier entry with a key is: its description, and its journal id if it is there.
+type Known = (String, Option<String>);
+
+/// The keys of entries seen so far: DOI, PubMed id, date + kind + title, title + year.
+#[derive(Default)]
+struct Seen {
+    dois: HashMap<String, Known>,
+    pmids: HashMap<String, Known>,
+    same: HashMap<SameKey, Known>,
+    loose: HashMap<(String, i32), Known>,
+}
+
+impl Seen {
+    fn insert(&mut self, e: &Entry, known: &Known) {
         if let Some(d) = doi_key(e) {
-            dois.entry(d).or_insert_with(|| known.clone());
+            self.dois.entry(d).or_insert_with(|| known.clone());
         }
-        same.entry(same_key(e)).or_insert(known);
+        if let Some(p) = e.pmid() {
+            self.pmids
+                .entry(p.to_string())
+                .or_insert_with(|| known.clone());
+        }
+        self.same
+            .entry(same_key(e))
+            .or_insert_with(|| known.clone());
+        if let Some(k) = loose_key(e) {
+            self.loose.entry(k).or_insert_with(|| known.clone());
+        }
+    }
+
+    /// The first rule that matches: DOI, PubMed id, date + kind + title, title + year.
+    fn find(&self, e: &Entry) -> Option<(String, Option<String>)> {
+        let found = |rule: &str, k: &Known| (format!("same {rule} as {}", k.0), k.1.clone());
+        doi_key(e)
+            .and_then(|d| self.dois.get(&d).map(|k| found("DOI", k)))
+            .or_else(|| {
+                e.pmid()
+                    .and_then(|p| self.pmids.get(p).map(|k| found("PMID", k)))
+            })
+            .or_else(|| {
+                self.same
+                    .get(&same_key(e))
+                    .map(|k| found("date, kind and title", k))
+            })
+            .or_else(|| {
+                loose_key(e).and_then(|l| self.loose.get(&l).map(|k| found("title and year", k)))
+            })
+    }
+}
+
+/// Set aside the candidates already in the journal, or repeated in the files: one paper, one
+/// entry, matched by DOI (any case), then PubMed id, then date, kind and title, then — for
+/// publications — title and year compared loosely.
+pub fn plan(journal: &Journal, candidates: Vec<Candidate>) -> Plan {
+    let mut seen = Seen::default();
+    for e in &journal.entries {
+        let known = (format!("entry {} of the journal", e.id), Some(e.id.clone()));
+        seen.insert(e, &known);
     }
     let mut out = Plan::default();
     for c in candidates {
-        let doi = doi_key(&c.entry);
-        let key = same_key(&c.entry);
-        let reason = doi
-            .as_ref()
-            .and_then(|d| dois.get(d).map(|w| format!("same DOI as {w}")))
-            .or_else(|| {
-                same.get(&key)
-                    .map(|w| format!("same date, kind and title as {w}"))
-            });
-        match reason {
-            Some(reason) => out.skipped.push(Skipped {
+        match seen.find(&c.entry) {
+            Some((reason, existing)) => out.skipped.push(Skipped {
                 candidate: c,
                 reason,
+                existing,
             }),
             None => {
-                let here = format!("{} of the file", c.at);
-                if let Some(d) = doi {
-                    dois.insert(d, here.clone());
-                }
-                same.insert(key, here);
+                let known = (c.at.clone(), None);
+                seen.insert(&c.entry, &known);
                 out.add.push(c);
             }
         }
     }
     out
+}
+
+/// Give the journal entries that imported records duplicate the identifiers (DOI, PubMed id)
+/// they lack; nothing the user wrote changes. Returns the ids of the entries given any, and
+/// what each was given.
+pub fn fill_identifiers(
+    journal: &mut Journal,
+    skipped: &[Skipped],
+    now: DateTime<Utc>,
+) -> Vec<(String, Vec<String>)> {
+    let mut filled: Vec<(String, Vec<String>)> = Vec::new();
+    for s in skipped {
+        let Some(id) = &s.existing else { continue };
+        let Some(entry) = journal.entries.iter_mut().find(|e| &e.id == id) else {
+            continue;
+        };
+        let mut given = Vec::new();
+        for ev in &s.candidate.entry.evidence {
+            let identifier = matches!(ev.kind, EvidenceType::Doi | EvidenceType::Pmid);
+            if identifier && !entry.evidence.iter().any(|e| e.kind == ev.kind) {
+                entry.evidence.push(ev.clone());
+                given.push(format!("{} {}", ev.kind.id(), ev.value));
+            }
+        }
+        if !given.is_empty() {
+            entry.updated = now;
+            match filled.iter_mut().find(|(i, _)| i == id) {
+                Some((_, all)) => all.extend(given),
+                None => filled.push((id.clone(), given)),
+            }
+        }
+    }
+    filled
 }
