@@ -242,13 +242,9 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     for path in &args.files {
         loaded.push(load(path, args.format, args.encoding.map(Encoding::from))?);
     }
-    if args.role.is_some()
-        && loaded
-            .iter()
-            .all(|(_, f, _)| matches!(f, ImportFormat::Csv | ImportFormat::Json))
-    {
+    if args.role.is_some() && loaded.iter().all(|(_, f, _)| *f == ImportFormat::Csv) {
         return Err(CliError::Message(
-            "--role applies to BibTeX, RIS and MEDLINE records; CSV and JSON entries carry their \
+            "--role applies to BibTeX, RIS, MEDLINE and service JSON records; CSV entries carry their \
              own role"
                 .into(),
         ));

@@ -17,6 +17,7 @@ pub mod medline;
 pub mod paper;
 pub mod ris;
 pub mod text;
+pub mod works;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -180,12 +181,11 @@ pub fn read(
         ImportFormat::Bibtex => bibtex::parse_files(&[text], options, strict)
             .pop()
             .unwrap_or_else(|| Ok(FileRead::default())),
-        ImportFormat::Csv | ImportFormat::Json => {
-            parse(format, text, options).map(|candidates| FileRead {
-                candidates,
-                refused: Vec::new(),
-            })
-        }
+        ImportFormat::Json => json::read(text, options, strict),
+        ImportFormat::Csv => parse(format, text, options).map(|candidates| FileRead {
+            candidates,
+            refused: Vec::new(),
+        }),
     }
 }
 
