@@ -6,6 +6,7 @@ use clap::ValueEnum;
 
 use super::table::truncate;
 use super::{CliError, Env};
+use crate::import::bookings::{self, DateOrder, Mapping};
 use crate::import::paper::Person;
 use crate::import::text::{self, Decoded, Encoding};
 use crate::import::{self, Candidate, FileRead, ImportError, ImportFormat, Options, Plan};
@@ -39,6 +40,15 @@ impl From<Format> for ImportFormat {
             Format::Medline => ImportFormat::Medline,
         }
     }
+}
+
+/// How booking dates such as 03/04/2026 read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DateFormat {
+    /// Day first: 3 April.
+    Dmy,
+    /// Month first: 4 March.
+    Mdy,
 }
 
 /// The encodings `--encoding` forces.
@@ -100,6 +110,13 @@ pub struct Args {
     /// Refuse everything at the first bad record of any file (nothing is written).
     #[arg(long)]
     pub strict: bool,
+    /// Read the files as a booking system's export (CSV) through a column mapping: ppms,
+    /// calpendo, or a TOML or JSON mapping file.
+    #[arg(long, value_name = "ppms|calpendo|FILE")]
+    pub mapping: Option<String>,
+    /// For booking exports: how dates such as 03/04/2026 read — dmy (3 April, default) or mdy.
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_format: Option<DateFormat>,
     /// Give entries already in the journal the DOI or PubMed id a duplicate record brings and
     /// they lack (nothing else of theirs changes).
     #[arg(long)]
@@ -236,8 +253,123 @@ fn load(
     Ok((name, format, decoded))
 }
 
+/// Import booking exports through a mapping.
+fn run_bookings(env: &Env, args: &Args, mapping: &str) -> Result<(), CliError> {
+    let mapping = match mapping {
+        "ppms" => Mapping::ppms(),
+        "calpendo" => Mapping::calpendo(),
+        path => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| CliError::Message(format!("cannot read the mapping {path}: {e}")))?;
+            Mapping::parse(&text)
+                .map_err(|e| CliError::Message(format!("the mapping {path} is refused: {e}")))?
+        }
+    };
+    let order = match args.date_format {
+        Some(DateFormat::Mdy) => DateOrder::MonthFirst,
+        _ => DateOrder::DayFirst,
+    };
+    let mut texts = Vec::new();
+    for path in &args.files {
+        let (name, _, decoded) = load(path, Some(Format::Csv), args.encoding.map(Encoding::from))?;
+        let decoded = decoded.map_err(|e| {
+            CliError::Message(format!("{name} is refused: {e}; nothing was imported"))
+        })?;
+        texts.push((name, decoded));
+    }
+    let apply = |journal: &mut crate::model::Journal| -> Result<Vec<(String, String, bookings::Plan)>, CliError> {
+        let mut plans = Vec::new();
+        for (name, decoded) in &texts {
+            let plan = bookings::plan(
+                &decoded.text,
+                &mapping,
+                order,
+                &env.framework,
+                journal,
+                name,
+                env.now,
+            )
+            .map_err(|e| {
+                CliError::Message(format!("{name} is refused (booking export): {e}; nothing was imported"))
+            })?;
+            if args.strict && let Some(e) = plan.refused.first() {
+                return Err(CliError::Message(format!(
+                    "{name} is refused (booking export): {e}; nothing was imported"
+                )));
+            }
+            let mut taken = journal.ids_in_use();
+            for e in &plan.add {
+                let mut e = e.clone();
+                e.id = fresh_id(|id| taken.contains(id));
+                taken.insert(e.id.clone());
+                journal.entries.push(e);
+            }
+            bookings::extend(journal, &plan.extend, env.now);
+            plans.push((name.clone(), decoded.encoding.clone(), plan));
+        }
+        Ok(plans)
+    };
+    let plans = if args.dry_run {
+        let mut journal = env.load()?.journal;
+        apply(&mut journal)?
+    } else {
+        env.change(apply)?
+    };
+    let verb = if args.dry_run { "would add" } else { "added" };
+    for (name, encoding, plan) in &plans {
+        let training = plan
+            .add
+            .iter()
+            .filter(|e| e.kind == bookings::TRAINING_KIND)
+            .count();
+        say!(
+            "{verb} {} entries from {name} ({encoding}): {training} training sessions, {} months of \
+             instrument usage",
+            plan.add.len(),
+            plan.add.len() - training
+        );
+        for e in &plan.add {
+            let what = match (e.hours, e.usage_hours) {
+                (_, Some(u)) => format!("{u} usage hours"),
+                (Some(h), _) => format!("{h} h, {} people", e.people.unwrap_or(0)),
+                _ => String::new(),
+            };
+            say!("  + {}  {:<18} {}  ({what})", e.date, e.kind, e.title);
+        }
+        for (id, hours, keys) in &plan.extend {
+            say!(
+                "  ~ entry {id}: {} {hours} usage hours from {} new rows",
+                if args.dry_run { "would gain" } else { "gained" },
+                keys.len()
+            );
+        }
+        if plan.counted > 0 {
+            say!("{} rows already counted, skipped", plan.counted);
+        }
+        if !plan.refused.is_empty() {
+            say!("refused {}:", plan.refused.len());
+            for e in &plan.refused {
+                say!("  ! {name}: {e}");
+            }
+        }
+    }
+    if args.dry_run {
+        say!("dry run: the journal is unchanged");
+    }
+    Ok(())
+}
+
 /// Import the files.
 pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
+    if let Some(mapping) = &args.mapping {
+        return run_bookings(env, args, mapping);
+    }
+    if args.date_format.is_some() {
+        return Err(CliError::Message(
+            "--date-format applies to booking exports: pass --mapping ppms, calpendo or a file"
+                .into(),
+        ));
+    }
     let mut loaded = Vec::with_capacity(args.files.len());
     for path in &args.files {
         loaded.push(load(path, args.format, args.encoding.map(Encoding::from))?);

@@ -11,6 +11,7 @@
 //! (with [`fresh_id`](crate::store::fresh_id)) when it adds them under the journal's lock.
 
 pub mod bibtex;
+pub mod bookings;
 pub mod csv;
 pub mod json;
 pub mod medline;
