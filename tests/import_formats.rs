@@ -229,14 +229,14 @@ fn pmids_round_trip_through_csv() {
 #[test]
 fn hostile_ris_and_medline_stay_bounded() {
     let sb = no_orcid();
-    let many: String = (0..45_001)
+    let many: String = (0..100_001)
         .map(|i| format!("TY  - JOUR\nTI  - Paper {i}\nPY  - 2024\nER  -\n"))
         .collect();
     let path = sb.path("many.ris");
     std::fs::write(&path, many).expect("write");
     sb.refused(
         &["import", path.to_str().expect("path"), "--dry-run"],
-        &["records: more than 45000 in one file"],
+        &["records: more than 100000 in one file"],
     );
     let path = sb.path("nothing.nbib");
     std::fs::write(&path, "not medline at all\n").expect("write");

@@ -1,5 +1,6 @@
 //! `corepath import`: bring entries in from corepath CSV or JSON, or from BibTeX.
 
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
@@ -244,8 +245,25 @@ fn load(
             ))
         })?,
     };
-    let bytes =
-        std::fs::read(path).map_err(|e| CliError::Message(format!("cannot read {shown}: {e}")))?;
+    let size = std::fs::metadata(path)
+        .map_err(|e| CliError::Message(format!("cannot read {shown}: {e}")))?
+        .len();
+    if size > import::MAX_FILE_BYTES {
+        return Err(CliError::Message(format!(
+            "{shown} is refused: {size} bytes, more than the {} MiB corepath imports from one file",
+            import::MAX_FILE_BYTES >> 20
+        )));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(import::MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| CliError::Message(format!("cannot read {shown}: {e}")))?;
+    if bytes.len() as u64 > import::MAX_FILE_BYTES {
+        return Err(CliError::Message(format!(
+            "{shown} is refused: more than the {} MiB corepath imports from one file",
+            import::MAX_FILE_BYTES >> 20
+        )));
+    }
     let decoded = text::decode(&bytes, encoding).map_err(|e| e.to_string());
     let name = path
         .file_name()

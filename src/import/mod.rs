@@ -29,6 +29,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::framework::Framework;
 use crate::model::{Entry, EvidenceType, InputError, Journal, unsigned_zero, validate_entry};
 
+/// The largest file `corepath import` reads: far more than any reference manager or booking
+/// system exports, far less than would strain the machine.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
 /// The id given to candidates until they are added (the caller gives each a fresh one).
 pub const PENDING_ID: &str = "pending";
 

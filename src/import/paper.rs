@@ -15,8 +15,9 @@ pub const KIND: &str = "publication";
 /// How many authors the notes name before "et al.".
 const AUTHORS_LISTED: usize = 12;
 
-/// How many records one file may hold (as for BibTeX).
-pub const RECORDS: usize = super::bibtex::RECORDS;
+/// How many records one file may hold. Higher than BibTeX's limit: these records are read line
+/// by line into a few strings each, with no parser building a tree of the whole file.
+pub const RECORDS: usize = 100_000;
 
 /// How many fields (tagged lines) one record may hold: a consortium paper's thousands of
 /// authors, each with a full name and an affiliation, fit.
