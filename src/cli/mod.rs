@@ -155,7 +155,10 @@ pub enum Command {
     /// Crossref and Europe PMC JSON; duplicates are skipped.
     Import(import::Args),
     /// Where your evidence already lives: the Europe PMC searches to run and import.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  corepath evidence query      the searches, as addresses to open"
+    )]
     Evidence(evidence::Command),
     /// A facility view over several people's JSON evidence summaries.
     Rollup(rollup::Args),
