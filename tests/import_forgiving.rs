@@ -226,3 +226,43 @@ fn an_encoding_can_be_forced() {
         ],
     );
 }
+
+#[test]
+fn many_bad_records_in_a_large_file_stay_bounded() {
+    // 20,000 records, every hundredth using an undefined macro: refusing each costs a reading.
+    let bib: String = (0..20_000)
+        .map(|i| {
+            if i % 100 == 0 {
+                format!("@article{{k{i}, title = {{P {i}}}, journal = undefined{i}, year = 2024}}\n")
+            } else {
+                format!("@article{{k{i}, title = {{Paper number {i} with a longer title}}, year = 2024}}\n")
+            }
+        })
+        .collect();
+    let sb = Sandbox::with_profile();
+    let path = sb.path("many-bad.bib");
+    std::fs::write(&path, bib).expect("write");
+    let started = std::time::Instant::now();
+    let message = sb.refused(
+        &["import", path.to_str().expect("path"), "--dry-run"],
+        &["too many faults to read the rest", "undefined macro"],
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{message}"
+    );
+    // A few bad records are refused alone.
+    let few: String = (0..2_000)
+        .map(|i| {
+            if i % 500 == 0 {
+                format!("@article{{k{i}, title = {{P}}, journal = undefined{i}, year = 2024}}\n")
+            } else {
+                format!("@article{{k{i}, title = {{Paper {i}}}, year = 2024}}\n")
+            }
+        })
+        .collect();
+    std::fs::write(&path, few).expect("write");
+    let out = sb.ok(&["import", path.to_str().expect("path"), "--dry-run"]);
+    assert!(out.starts_with("would add 1996 entries"), "{out}");
+    assert!(out.contains("refused 4:"), "{out}");
+}

@@ -438,6 +438,10 @@ fn record(
 /// costs another reading of the file.
 pub const RECORDS_REFUSED: usize = 64;
 
+/// How many bytes a file may be reread, besides four times its own size, to refuse records
+/// alone.
+const REREAD_BYTES: usize = 32 << 20;
+
 /// Read BibTeX text: every record, or nothing.
 ///
 /// # Errors
@@ -508,17 +512,33 @@ fn read_file(
         .rev()
         .map(|r| (r.key.as_str(), r.line))
         .collect();
+    // Each record refused costs another reading of the file: a budget of readings keeps a large
+    // file with many faults from taking many times as long as one reading.
+    let mut budget = REREAD_BYTES.saturating_add(text.len().saturating_mul(4));
     let (bibliography, authors) = loop {
         match bibliography(&text) {
             Ok(found) => break found,
             Err(Fault::At(offset, e)) if !strict => {
                 let record = scan.records.iter().find(|r| r.range.contains(&offset));
+                budget = budget.saturating_sub(text.len());
                 match record {
-                    Some(r) if read.refused.len() < RECORDS_REFUSED => {
+                    Some(r) if read.refused.len() < RECORDS_REFUSED && budget > 0 => {
                         split::blank(&mut text, r.range.clone());
                         read.refused.push(e);
                     }
-                    _ => return Err(e),
+                    Some(_) => {
+                        return Err(ImportError::new(
+                            e.at,
+                            format!(
+                                "{} (and {} records refused before it: too many faults to \
+                                 read the rest; fix them, or import with --strict to see \
+                                 them one by one)",
+                                e.reason,
+                                read.refused.len()
+                            ),
+                        ));
+                    }
+                    None => return Err(e),
                 }
             }
             Err(fault) => return Err(fault.error()),
