@@ -42,6 +42,10 @@ fn an_orcid_record_gives_one_entry_per_group() {
     let out = sb.ok(&["import", &fixture("orcid.json")]);
     assert!(out.starts_with("added 2 entries from orcid.json"), "{out}");
     assert!(
+        out.contains("orcid.json: json (ORCID record), utf-8: 2 read, 1 refused"),
+        "{out}"
+    );
+    assert!(
         out.contains("! orcid.json: group[1] put-code 103: date: missing"),
         "{out}"
     );
@@ -77,6 +81,14 @@ fn a_crossref_work_and_europe_pmc_results() {
         "--dry-run",
     ]);
     assert!(out.starts_with("would add 4 entries"), "{out}");
+    assert!(
+        out.contains("crossref.json: json (Crossref), utf-8: 1 read, 0 refused"),
+        "{out}"
+    );
+    assert!(
+        out.contains("europepmc-lite.json: json (Europe PMC), utf-8: 2 read, 1 refused"),
+        "{out}"
+    );
     assert!(
         out.contains(
             "! europepmc-lite.json: resultList.result[2] (PMID 36000013): pubYear \"20x3\""

@@ -160,9 +160,10 @@ fn print_plan(plan: &Plan, filled: &[(String, Vec<String>)], sources: &[Source],
     for s in sources {
         match &s.read {
             Ok(read) => say!(
-                "{}: {}, {}: {} read, {} refused",
+                "{}: {}{}, {}: {} read, {} refused",
                 s.name,
                 s.format.name(),
+                read.source.map(|k| format!(" ({k})")).unwrap_or_default(),
                 s.encoding,
                 s.count,
                 read.refused.len()

@@ -87,6 +87,7 @@ pub fn read(text: &str, options: &Options, strict: bool) -> Result<FileRead, Imp
     Ok(FileRead {
         candidates: out,
         refused: Vec::new(),
+        source: None,
     })
 }
 

@@ -165,6 +165,8 @@ pub struct FileRead {
     pub candidates: Vec<Candidate>,
     /// The records refused, each with its key or line and reason.
     pub refused: Vec<ImportError>,
+    /// What the file turned out to be, when its extension does not say (`ORCID record`).
+    pub source: Option<&'static str>,
 }
 
 /// Read a file's text as entries. With `strict` the first bad record refuses the file (as
@@ -190,6 +192,7 @@ pub fn read(
         ImportFormat::Csv => parse(format, text, options).map(|candidates| FileRead {
             candidates,
             refused: Vec::new(),
+            source: None,
         }),
     }
 }

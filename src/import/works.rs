@@ -282,7 +282,10 @@ pub fn parse(
             }
         }
     }
-    let mut read = FileRead::default();
+    let mut read = FileRead {
+        source: Some(source.name()),
+        ..FileRead::default()
+    };
     for (p, place) in papers {
         let at = match (&p.doi, &p.pmid) {
             (Some(doi), _) => format!("{place} (doi {doi})"),
