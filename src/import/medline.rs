@@ -17,14 +17,16 @@ pub const DEFAULT_ROLE: &str = "acknowledged";
 
 /// A line's tag and value, if it is a tagged line (`PMID- 123`, `AU  - Okonkwo Z`).
 fn tagged(line: &str) -> Option<(&str, &str)> {
-    let head = line.get(..6)?;
-    let (tag, dash) = head.split_at(4);
-    let tag = tag.trim_end();
-    let ok = !tag.is_empty()
-        && tag.bytes().all(|b| b.is_ascii_uppercase())
-        && head[tag.len()..4].bytes().all(|b| b == b' ')
-        && dash.starts_with('-');
-    ok.then(|| (tag, line.get(6..).unwrap_or("").trim()))
+    let head = line.as_bytes().get(..6)?;
+    if !head.is_ascii() {
+        return None;
+    }
+    let tag_len = head[..4]
+        .iter()
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    let ok = tag_len > 0 && head[tag_len..4].iter().all(|b| *b == b' ') && head[4] == b'-';
+    ok.then(|| (&line[..tag_len], line.get(6..).unwrap_or("").trim()))
 }
 
 /// A `DP` date: a year, then a month (or season) and a day if given; a range gives its start.
