@@ -79,6 +79,7 @@ fn benches(c: &mut Criterion) {
         framework: &framework,
         now,
         role: None,
+        person: Default::default(),
     };
     let target = Journal::new(support::profile());
     let mut group = bench_group(c, "import", 3, rows.entries.len());

@@ -23,6 +23,7 @@ fn parses_in_bounded_time(format: ImportFormat, text: &str) -> Option<String> {
         framework: &framework,
         now: now(),
         role: None,
+        person: Default::default(),
     };
     let started = Instant::now();
     let result = import::parse(format, text, &options);

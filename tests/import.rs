@@ -277,7 +277,7 @@ fn bad_files_are_refused_whole_with_nothing_written() {
     for (name, expected) in cases {
         let fixture = fixture(name);
         empty().refused(
-            &["import", fixture.to_str().expect("path")],
+            &["import", fixture.to_str().expect("path"), "--strict"],
             &[expected, &["nothing was imported"]].concat(),
         );
     }
@@ -309,10 +309,18 @@ fn json_errors_name_the_entry() {
 #[test]
 fn format_must_be_known() {
     let sb = empty();
+    // .txt is PubMed's MEDLINE export: other text is refused as not MEDLINE.
     let file = sb.path("notes.txt");
     std::fs::write(&file, "hello").expect("write");
     let err = sb.fails(&["import", file.to_str().expect("path")]);
-    assert!(err.contains("--format csv, json or bibtex"), "{err}");
+    assert!(err.contains("PMID: no record"), "{err}");
+    let file = sb.path("notes.docx");
+    std::fs::write(&file, "hello").expect("write");
+    let err = sb.fails(&["import", file.to_str().expect("path")]);
+    assert!(
+        err.contains("--format csv, json, bibtex, ris or medline"),
+        "{err}"
+    );
     let err = sb.fails(&[
         "import",
         fixture("malformed.csv").to_str().expect("path"),

@@ -372,7 +372,9 @@ fn profile() -> impl Strategy<Value = Profile> {
                 Profile {
                     name,
                     orcid,
+                    aliases: Vec::new(),
                     facility,
+                    rrid: None,
                     institution,
                     tier,
                     tier_since,

@@ -31,6 +31,7 @@ mod cpd;
 mod edit;
 mod entry_args;
 mod error;
+mod evidence;
 mod export;
 mod goal;
 mod import;
@@ -150,8 +151,15 @@ pub enum Command {
     Completions(completions::Args),
     /// The evidence summary for an appraisal: Markdown, HTML, JSON or CSV.
     Export(export::Args),
-    /// Bring entries in from corepath CSV or JSON, or BibTeX; duplicates are skipped.
+    /// Bring entries in from corepath CSV or JSON, BibTeX, RIS, PubMed MEDLINE, or ORCID,
+    /// Crossref and Europe PMC JSON; duplicates are skipped.
     Import(import::Args),
+    /// Where your evidence already lives: the Europe PMC searches to run and import.
+    #[command(
+        subcommand,
+        after_help = "Example:\n  corepath evidence query      the searches, as addresses to open"
+    )]
+    Evidence(evidence::Command),
     /// A facility view over several people's JSON evidence summaries.
     Rollup(rollup::Args),
 }
@@ -263,6 +271,7 @@ pub fn run(cli: Cli) -> Result<bool, CliError> {
         Command::Time(args) => time::run(&env, &args),
         Command::Export(args) => export::run(&env, &args),
         Command::Import(args) => import::run(&env, &args),
+        Command::Evidence(cmd) => evidence::run(&env, &cmd),
         Command::Rollup(args) => rollup::run(&env, &args),
         Command::Check => return check::run(&env),
         Command::Framework => {

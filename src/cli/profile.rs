@@ -2,7 +2,8 @@
 
 use super::{CliError, Env, Format, print_json};
 use crate::model::{
-    InputError, parse_date, parse_orcid, parse_percent, parse_years, validate_profile,
+    InputError, check_line, parse_date, parse_orcid, parse_percent, parse_rrid, parse_years,
+    validate_profile,
 };
 
 /// `corepath profile`.
@@ -34,9 +35,16 @@ pub struct Args {
     /// Your ORCID iD.
     #[arg(long, value_name = "ORCID")]
     pub orcid: Option<String>,
+    /// Another spelling of your name on papers, e.g. "Z. Okonkwo" (repeat for each; an empty
+    /// value clears them). Imported papers listing you become co-author.
+    #[arg(long, value_name = "NAME")]
+    pub alias: Vec<String>,
     /// Your core facility.
     #[arg(long, value_name = "TEXT")]
     pub facility: Option<String>,
+    /// Your facility's RRID, e.g. RRID:SCR_017105 (for `corepath evidence query`).
+    #[arg(long, value_name = "RRID")]
+    pub rrid: Option<String>,
     /// Your institution.
     #[arg(long, value_name = "TEXT")]
     pub institution: Option<String>,
@@ -68,6 +76,7 @@ impl Args {
             &self.experience,
             &self.management,
             &self.orcid,
+            &self.rrid,
         ]
         .iter()
         .any(|o| o.is_some())
@@ -81,6 +90,7 @@ impl Args {
             .any(|o| o.is_some())
             || !self.allocation.is_empty()
             || self.statement_file.is_some()
+            || !self.alias.is_empty()
     }
 }
 
@@ -153,6 +163,20 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             }
             if let Some(v) = &args.facility {
                 p.facility = v.trim().to_string();
+            }
+            if let Some(v) = &args.rrid {
+                p.rrid = Some(parse_rrid("rrid", v).map_err(CliError::flag)?);
+            }
+            for alias in &args.alias {
+                let alias = alias.trim();
+                if alias.is_empty() {
+                    p.aliases.clear();
+                    continue;
+                }
+                check_line("alias", alias).map_err(CliError::flag)?;
+                if !p.aliases.iter().any(|a| a == alias) {
+                    p.aliases.push(alias.to_string());
+                }
             }
             if let Some(v) = &args.institution {
                 p.institution = v.trim().to_string();
@@ -235,7 +259,9 @@ pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
             .map(|o| format!("https://orcid.org/{o}"))
             .unwrap_or_default(),
     );
+    line("aliases", profile.aliases.join("; "));
     line("facility", profile.facility.clone());
+    line("facility RRID", profile.rrid.clone().unwrap_or_default());
     line("institution", profile.institution.clone());
     line(
         "last appraisal",

@@ -1,29 +1,37 @@
 //! corepath's own JSON: a journal file (`corepath-journal`) or an evidence summary
-//! (`corepath-evidence-summary`, whose `entries` are the period's entries in the journal format).
+//! (`corepath-evidence-summary`, whose `entries` are the period's entries in the journal format);
+//! or the works of an ORCID record, Crossref or a Europe PMC search (module
+//! [`works`](super::works)), told apart by their top-level keys.
 //! Only the entries are imported; the profile and goals of the file are left alone. `id`,
 //! `created` and `updated` may be missing (imported entries are new entries either way).
 
 use serde_json::Value;
 
-use super::{Candidate, ImportError, Options, finish};
+use super::works::{self, Source};
+use super::{Candidate, FileRead, ImportError, Options, finish};
 use crate::model::Entry;
 
-/// Read corepath JSON text.
+/// Read JSON text: corepath's (every entry, or nothing) or a service's works (each bad work
+/// refused alone unless `strict`).
 ///
 /// # Errors
 /// Text that is not JSON (with line and column), another format or a newer version, or the first
 /// entry that does not parse or validate (with its index and field).
-pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportError> {
+pub fn read(text: &str, options: &Options, strict: bool) -> Result<FileRead, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         ImportError::new(
             format!("line {}, column {}", e.line(), e.column()),
             format!("not valid JSON: {}", strip_position(&e.to_string())),
         )
     })?;
+    if let Some(source) = value.as_object().and_then(Source::of) {
+        return works::parse(source, &value, options, strict);
+    }
     let Value::Object(mut root) = value else {
         return Err(ImportError::new(
             "",
-            "expected a corepath journal or evidence summary (a JSON object with \"format\")",
+            "expected a corepath journal or evidence summary (a JSON object with \"format\"), an \
+             ORCID record, a Crossref work or a Europe PMC search result",
         ));
     };
     let format = root.get("format").and_then(Value::as_str).unwrap_or("");
@@ -34,8 +42,9 @@ pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportErro
             return Err(ImportError::new(
                 "format",
                 format!(
-                    "{other:?} is not a format corepath imports: expected {:?} (a journal) or {:?} \
-                     (an evidence summary)",
+                    "{other:?} is not a format corepath imports: expected {:?} (a journal), {:?} \
+                     (an evidence summary), an ORCID record, a Crossref work or a Europe PMC \
+                     search result",
                     crate::model::FORMAT,
                     crate::export::summary::FORMAT
                 ),
@@ -75,7 +84,19 @@ pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportErro
         })?;
         out.push(finish(entry, &at, options)?);
     }
-    Ok(out)
+    Ok(FileRead {
+        candidates: out,
+        refused: Vec::new(),
+        source: None,
+    })
+}
+
+/// Read JSON text: every entry or work, or nothing.
+///
+/// # Errors
+/// As [`read`], at the first fault.
+pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportError> {
+    read(text, options, true).map(|r| r.candidates)
 }
 
 /// serde_json appends " at line L column C"; the location is reported separately.

@@ -141,6 +141,8 @@ impl<'de> Visitor<'de> for ReflectionVisitor {
 pub enum EvidenceType {
     /// A DOI.
     Doi,
+    /// A PubMed id (PMID).
+    Pmid,
     /// A Research Resource Identifier.
     Rrid,
     /// An ORCID iD.
@@ -155,8 +157,9 @@ pub enum EvidenceType {
 
 impl EvidenceType {
     /// Every type, in display order.
-    pub const ALL: [EvidenceType; 6] = [
+    pub const ALL: [EvidenceType; 7] = [
         EvidenceType::Doi,
+        EvidenceType::Pmid,
         EvidenceType::Rrid,
         EvidenceType::Orcid,
         EvidenceType::Ror,
@@ -168,6 +171,7 @@ impl EvidenceType {
     pub fn id(self) -> &'static str {
         match self {
             EvidenceType::Doi => "doi",
+            EvidenceType::Pmid => "pmid",
             EvidenceType::Rrid => "rrid",
             EvidenceType::Orcid => "orcid",
             EvidenceType::Ror => "ror",
@@ -180,6 +184,7 @@ impl EvidenceType {
     pub fn parse(self, field: &str, raw: &str) -> Result<String, super::InputError> {
         match self {
             EvidenceType::Doi => super::parse_doi(field, raw),
+            EvidenceType::Pmid => super::parse_pmid(field, raw),
             EvidenceType::Rrid => super::parse_rrid(field, raw),
             EvidenceType::Orcid => super::parse_orcid(field, raw),
             EvidenceType::Ror => super::parse_ror(field, raw),
@@ -256,6 +261,7 @@ impl Evidence {
         }
         match self.kind {
             EvidenceType::Doi => Some(format!("https://doi.org/{}", self.value)),
+            EvidenceType::Pmid => Some(format!("https://pubmed.ncbi.nlm.nih.gov/{}/", self.value)),
             EvidenceType::Orcid => Some(format!("https://orcid.org/{}", self.value)),
             EvidenceType::Ror => Some(format!("https://ror.org/{}", self.value)),
             EvidenceType::Rrid => Some(format!("https://scicrunch.org/resolver/{}", self.value)),
@@ -292,6 +298,14 @@ impl Entry {
             updated: now,
             extra: Map::new(),
         }
+    }
+
+    /// The PubMed id of the entry, if it has one.
+    pub fn pmid(&self) -> Option<&str> {
+        self.evidence
+            .iter()
+            .find(|e| e.kind == EvidenceType::Pmid)
+            .map(|e| e.value.as_str())
     }
 
     /// The DOI of the entry, if it has one.

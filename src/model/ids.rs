@@ -84,6 +84,28 @@ pub fn parse_doi(field: &str, raw: &str) -> Result<String, InputError> {
     }
 }
 
+/// Check a PubMed id (`PMID: 12345678`, `12345678`): 1 to 8 digits, no leading zero.
+pub fn parse_pmid(field: &str, raw: &str) -> Result<String, InputError> {
+    let trimmed = raw.trim();
+    let value = trimmed
+        .strip_prefix("PMID:")
+        .or_else(|| trimmed.strip_prefix("pmid:"))
+        .unwrap_or(trimmed)
+        .trim();
+    let ok = (1..=8).contains(&value.len())
+        && value.bytes().all(|b| b.is_ascii_digit())
+        && !value.starts_with('0');
+    if ok {
+        Ok(value.to_string())
+    } else {
+        Err(InputError::new(
+            field,
+            raw,
+            "a PubMed id such as 31235986 (1 to 8 digits)",
+        ))
+    }
+}
+
 /// Check an RRID (`RRID:SCR_017105`, `RRID:AB_2298772`): a prefix, `_`, an accession.
 pub fn parse_rrid(field: &str, raw: &str) -> Result<String, InputError> {
     let trimmed = raw.trim();
@@ -261,6 +283,13 @@ mod tests {
             "RRID:AB_2298772"
         );
         assert!(parse_rrid("rrid", "RRID:SCR").is_err());
+        assert_eq!(
+            parse_pmid("pmid", " PMID: 31235986").expect("a valid test value"),
+            "31235986"
+        );
+        for bad in ["", "0123", "123456789", "12a4"] {
+            assert!(parse_pmid("pmid", bad).is_err(), "{bad:?}");
+        }
         assert!(parse_url("url", "https://example.org/x").is_ok());
         assert!(parse_url("url", "example.org").is_err());
         assert!(parse_url("url", "https://").is_err());

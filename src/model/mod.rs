@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub use entry::{Entry, Evidence, EvidenceType, Reflection};
-pub use ids::{parse_doi, parse_file, parse_orcid, parse_ror, parse_rrid, parse_url};
+pub use ids::{parse_doi, parse_file, parse_orcid, parse_pmid, parse_ror, parse_rrid, parse_url};
 pub use input::{
     InputError, check_line, check_text, parse_date, parse_hours, parse_people, parse_percent,
     parse_years, unsigned_zero,
@@ -160,9 +160,16 @@ pub struct Profile {
     /// ORCID iD, checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orcid: Option<String>,
+    /// Other spellings of the name the person publishes under (`Z. Okonkwo`), to find their
+    /// papers among imported ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// The core facility.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub facility: String,
+    /// The facility's Research Resource Identifier (`RRID:SCR_017105`), checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rrid: Option<String>,
     /// The institution.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub institution: String,
@@ -212,7 +219,9 @@ impl Profile {
         Profile {
             name: name.to_string(),
             orcid: None,
+            aliases: Vec::new(),
             facility: String::new(),
+            rrid: None,
             institution: String::new(),
             tier: tier.to_string(),
             tier_since: None,

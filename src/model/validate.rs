@@ -318,6 +318,12 @@ pub fn validate_profile(framework: &Framework, profile: &Profile) -> Result<(), 
     if let Some(o) = &profile.orcid {
         super::parse_orcid("orcid", o)?;
     }
+    for alias in &profile.aliases {
+        check_line("alias", alias)?;
+    }
+    if let Some(r) = &profile.rrid {
+        super::parse_rrid("rrid", r)?;
+    }
     if let Some(y) = profile.experience_years
         && !(y.is_finite() && (0.0..=70.0).contains(&y))
     {

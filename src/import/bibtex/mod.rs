@@ -16,6 +16,8 @@
 //! options name another.
 
 mod guard;
+pub use guard::RECORDS;
+mod split;
 mod tex;
 
 use biblatex::{
@@ -26,7 +28,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{Candidate, ImportError, Options, finish};
+use super::{Candidate, FileRead, ImportError, Options, finish};
 use crate::model::{Entry, Evidence, EvidenceType, parse_doi, parse_url};
 
 use tex::{Braces, name_list, shallow_groups};
@@ -251,19 +253,36 @@ fn rebuild<'a>(raw: &RawBibliography<'a>, segments: &'a Expanded<'a>) -> RawBibl
     }
 }
 
+/// Why a file could not be read: a limit (the whole file is refused) or a fault at one place
+/// (the record there may be refused alone).
+enum Fault {
+    Limit(ImportError),
+    At(usize, ImportError),
+}
+
+impl Fault {
+    fn error(self) -> ImportError {
+        match self {
+            Fault::Limit(e) | Fault::At(_, e) => e,
+        }
+    }
+}
+
 /// Parse a file into `biblatex`'s records (macros expanded and links checked within the limits
 /// of module `guard`, TeX rewritten), with the number of authors of each record whose list was
 /// cut.
-fn bibliography(text: &str) -> Result<(Bibliography, HashMap<String, usize>), ImportError> {
-    guard::check_counts(text).map_err(|r| located(text, r.offset, r.reason))?;
-    let raw = RawBibliography::parse(text).map_err(|e| parse_error(text, &e))?;
-    let segments = expand_fields(&raw).map_err(|r| located(text, r.offset, r.reason))?;
+fn bibliography(text: &str) -> Result<(Bibliography, HashMap<String, usize>), Fault> {
+    let at = |e: &ParseError| Fault::At(e.span.start, parse_error(text, e));
+    let limit = |r: guard::Refusal| Fault::Limit(located(text, r.offset, r.reason));
+    guard::check_counts(text).map_err(limit)?;
+    let raw = RawBibliography::parse(text).map_err(|e| at(&e))?;
+    let segments = expand_fields(&raw).map_err(limit)?;
     let rebuilt = rebuild(&raw, &segments);
     guard::check_links(&rebuilt).map_err(|e| match e {
-        guard::LinkError::Parse(e) => parse_error(text, &e),
-        guard::LinkError::Record { offset, reason } => located(text, offset, reason),
+        guard::LinkError::Parse(e) => at(&e),
+        guard::LinkError::Record { offset, reason } => Fault::Limit(located(text, offset, reason)),
     })?;
-    let bibliography = Bibliography::from_raw(rebuilt).map_err(|e| parse_error(text, &e))?;
+    let bibliography = Bibliography::from_raw(rebuilt).map_err(|e| at(&e))?;
     Ok((bibliography, segments.authors))
 }
 
@@ -285,7 +304,7 @@ fn month_number(text: &str) -> Option<u32> {
 fn field_text(entry: &biblatex::Entry, key: &str) -> Option<String> {
     entry
         .get(key)
-        .map(|chunks| tidy(&chunks.format_verbatim()))
+        .map(|chunks| split::restore(&tidy(&chunks.format_verbatim())))
         .filter(|t| !t.is_empty())
 }
 
@@ -313,7 +332,9 @@ fn date_of(entry: &biblatex::Entry) -> Result<NaiveDate, String> {
             .ok_or_else(|| format!("{year}-{month:02}-{day:02} is not a real date"));
     }
     if let Some(date) = field_text(entry, "date") {
-        let first = date.split('/').next().unwrap_or("").trim().to_string();
+        // A range gives its start; a time of day (`2020-09-20T19:01:13Z`) is dropped.
+        let first = date.split('/').next().unwrap_or("").trim();
+        let first = first.split(['T', ' ']).next().unwrap_or(first).to_string();
         let parts: Vec<&str> = first.split('-').collect();
         let number = |i: usize, default: u32| -> Option<u32> {
             parts.get(i).map_or(Some(default), |p| p.parse().ok())
@@ -328,7 +349,7 @@ fn date_of(entry: &biblatex::Entry) -> Result<NaiveDate, String> {
         };
         return parsed.ok_or_else(|| format!("date {date:?} is not a date such as 2024-05-03"));
     }
-    Err("no year (or date) field".to_string())
+    Err("year: missing (no year or date field)".to_string())
 }
 
 fn authors(entry: &biblatex::Entry) -> Vec<String> {
@@ -377,10 +398,10 @@ fn notes(entry: &biblatex::Entry, count: Option<usize>) -> String {
 
 fn record(
     entry: &biblatex::Entry,
-    authors: Option<usize>,
+    count: Option<usize>,
     options: &Options,
-) -> Result<Entry, String> {
-    let title = field_text(entry, "title").ok_or("no title")?;
+) -> Result<(Entry, String), String> {
+    let title = field_text(entry, "title").ok_or("title: missing")?;
     let date = date_of(entry)?;
     let mut e = Entry::new(
         super::PENDING_ID.to_string(),
@@ -394,13 +415,15 @@ fn record(
         .kind(KIND)
         .map(|k| k.metrics.clone())
         .unwrap_or_default();
-    e.role = Some(
-        options
-            .role
-            .clone()
-            .unwrap_or_else(|| DEFAULT_ROLE.to_string()),
-    );
-    e.notes = notes(entry, authors);
+    // Recognition from the names the notes show (the first of a long list).
+    let paper = super::paper::Paper {
+        authors: authors(entry),
+        ..Default::default()
+    };
+    let fallback = options.role.as_deref().unwrap_or(DEFAULT_ROLE);
+    let (role, rule) = super::paper::recognise(&paper, &options.person, fallback);
+    e.role = Some(role);
+    e.notes = notes(entry, count);
     if let Some(doi) = entry.get("doi").map(|c| c.format_verbatim()) {
         let doi = doi.trim();
         let doi = doi
@@ -413,8 +436,16 @@ fn record(
         let value = parse_url("url", &url).map_err(|e| e.to_string())?;
         e.evidence.push(Evidence::new(EvidenceType::Url, value));
     }
-    Ok(e)
+    Ok((e, rule))
 }
+
+/// How many records of one file may be refused alone before the whole file is refused: each
+/// costs another reading of the file.
+pub const RECORDS_REFUSED: usize = 64;
+
+/// How many bytes a file may be reread, besides four times its own size, to refuse records
+/// alone.
+const REREAD_BYTES: usize = 32 << 20;
 
 /// Read BibTeX text: every record, or nothing.
 ///
@@ -422,17 +453,120 @@ fn record(
 /// The first fault: a syntax error or undefined macro (with its record, line and column), or a
 /// record without a title or year, with a bad month or day, an invalid DOI or URL.
 pub fn parse(text: &str, options: &Options) -> Result<Vec<Candidate>, ImportError> {
-    let (bibliography, authors) = bibliography(text)?;
-    let mut out = Vec::with_capacity(bibliography.len());
+    parse_files(&[text], options, true)
+        .pop()
+        .unwrap_or_else(|| Ok(FileRead::default()))
+        .map(|read| read.candidates)
+}
+
+/// Read several BibTeX files that share their `@string` macros (a JabRef main file and its
+/// macro file), one result per file.
+///
+/// With `strict`, a file's first fault refuses it whole. Without, each bad record is refused
+/// alone — a syntax error, an undefined macro, a key used twice, braces that do not close, a
+/// missing title or year, a bad DOI — and the rest is read; a file is still refused whole when it
+/// passes a limit of module `guard` or more than [`RECORDS_REFUSED`] records are refused.
+pub fn parse_files(
+    texts: &[&str],
+    options: &Options,
+    strict: bool,
+) -> Vec<Result<FileRead, ImportError>> {
+    let scans: Vec<split::Scan> = texts.iter().map(|t| split::scan(t)).collect();
+    scans
+        .iter()
+        .enumerate()
+        .map(|(i, scan)| {
+            // The other files' macros go after this file's text: its lines stay where they were.
+            let mut text = scan.text.clone();
+            for (_, other) in scans.iter().enumerate().filter(|(j, _)| *j != i) {
+                for range in &other.strings {
+                    text.push('\n');
+                    text.push_str(&other.text[range.clone()]);
+                }
+            }
+            read_file(scan, text, options, strict)
+        })
+        .collect()
+}
+
+fn read_file(
+    scan: &split::Scan,
+    mut text: String,
+    options: &Options,
+    strict: bool,
+) -> Result<FileRead, ImportError> {
+    let mut read = FileRead::default();
+    for u in &scan.unclosed {
+        let at = if u.key.is_empty() {
+            format!("line {}", u.line)
+        } else {
+            format!("record {} (line {})", u.key, u.line)
+        };
+        let e = ImportError::new(
+            at,
+            "braces: the record does not close before the next record or the end of the file",
+        );
+        if strict {
+            return Err(e);
+        }
+        read.refused.push(e);
+    }
+    let lines: HashMap<&str, usize> = scan
+        .records
+        .iter()
+        .rev()
+        .map(|r| (r.key.as_str(), r.line))
+        .collect();
+    // Each record refused costs another reading of the file: a budget of readings keeps a large
+    // file with many faults from taking many times as long as one reading.
+    let mut budget = REREAD_BYTES.saturating_add(text.len().saturating_mul(4));
+    let (bibliography, authors) = loop {
+        match bibliography(&text) {
+            Ok(found) => break found,
+            Err(Fault::At(offset, e)) if !strict => {
+                let record = scan.records.iter().find(|r| r.range.contains(&offset));
+                budget = budget.saturating_sub(text.len());
+                match record {
+                    Some(r) if read.refused.len() < RECORDS_REFUSED && budget > 0 => {
+                        split::blank(&mut text, r.range.clone());
+                        read.refused.push(e);
+                    }
+                    Some(_) => {
+                        return Err(ImportError::new(
+                            e.at,
+                            format!(
+                                "{} (and {} records refused before it: too many faults to \
+                                 read the rest; fix them, or import with --strict to see \
+                                 them one by one)",
+                                e.reason,
+                                read.refused.len()
+                            ),
+                        ));
+                    }
+                    None => return Err(e),
+                }
+            }
+            Err(fault) => return Err(fault.error()),
+        }
+    };
+    read.candidates.reserve(bibliography.len());
     // Each record is dropped once read: the records and the entries are not all held at once.
     for entry in bibliography {
-        let at = format!("record {}", entry.key);
+        let at = match lines.get(entry.key.as_str()) {
+            Some(line) => format!("record {} (line {line})", entry.key),
+            None => format!("record {}", entry.key),
+        };
         let count = authors.get(&entry.key).copied();
-        let e = record(&entry, count, options)
-            .map_err(|reason| ImportError::new(at.clone(), reason))?;
-        out.push(finish(e, &at, options)?);
+        let candidate = record(&entry, count, options)
+            .map_err(|reason| ImportError::new(at.clone(), reason))
+            .and_then(|(e, rule)| finish(e, &at, options).map(|c| Candidate { rule, ..c }));
+        match candidate {
+            Ok(c) => read.candidates.push(c),
+            Err(e) if strict => return Err(e),
+            Err(e) => read.refused.push(e),
+        }
     }
-    Ok(out)
+    Ok(read)
 }
 
 #[cfg(test)]
@@ -459,7 +593,7 @@ mod tests {
         ];
         for (tex, plain) in cases {
             let src = format!("@article{{k, title = {{{tex}}}, year = 2024}}");
-            let (bib, _) = bibliography(&src).expect("a valid test value");
+            let (bib, _) = bibliography(&src).ok().expect("a valid test value");
             let entry = bib.get("k").expect("a valid test value");
             assert_eq!(
                 field_text(entry, "title").expect("a valid test value"),
@@ -481,7 +615,7 @@ mod tests {
     #[test]
     fn positions() {
         let text = "@article{a,\n  title = {x},\n  journal = jcb,\n}";
-        let e = bibliography(text).unwrap_err();
+        let e = bibliography(text).err().map(Fault::error).expect("refused");
         assert_eq!(e.at, "record a (line 3, column 13)");
         assert!(e.reason.contains("undefined macro `jcb`"), "{e}");
     }
