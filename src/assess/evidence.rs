@@ -103,10 +103,9 @@ pub(super) fn measure(ctx: &Context, rule: &EvidenceRule, today: NaiveDate) -> M
         if !selected {
             continue;
         }
-        let r = ctx.resolved[dated.position];
-        if filter
-            .as_ref()
-            .is_some_and(|f| !f.passes(ctx, &entries[dated.position], r))
+        // Only a rule that reads what entries say fetches them: the window alone is compact.
+        if let Some(f) = &filter
+            && !f.passes(ctx, &entries[dated.position], ctx.resolved[dated.position])
         {
             continue;
         }
@@ -144,9 +143,7 @@ pub(super) fn measure(ctx: &Context, rule: &EvidenceRule, today: NaiveDate) -> M
                 .fold(0.0, |sum, &i| sum + ctx.resolved[i].usage_hours);
         }
         Measure::DistinctTechniques => {
-            // Oldest first: on a journal kept in date order that is forward through memory.
-            let oldest_first: Vec<usize> = indices.iter().rev().copied().collect();
-            let (names, uncounted, counted) = distinct_techniques(ctx, &oldest_first);
+            let (names, uncounted, counted) = distinct_techniques(ctx, &indices);
             measured.total = names.len() as f64;
             measured.names = names;
             measured.uncounted = uncounted;
@@ -157,11 +154,12 @@ pub(super) fn measure(ctx: &Context, rule: &EvidenceRule, today: NaiveDate) -> M
     measured
 }
 
-/// The distinct known techniques of these entries (in the order first met), the unknown ones,
-/// and, by journal position, the entries that name at least one known technique.
+/// The distinct known techniques of these entries (newest first, as the window lists them),
+/// met oldest first — forward through memory on a journal kept in date order — with the unknown
+/// ones and, by journal position, the entries that name at least one known technique.
 fn distinct_techniques(
     ctx: &Context,
-    positions: &[usize],
+    newest_first: &[usize],
 ) -> (Vec<String>, Vec<String>, Vec<bool>) {
     let entries = &ctx.journal.entries;
     let mut seen = vec![false; ctx.techniques.len()];
@@ -170,18 +168,19 @@ fn distinct_techniques(
     let mut unknown_seen: HashSet<String> = HashSet::new();
     // Marks by journal position: the entries that name a known technique.
     let mut counted = vec![false; entries.len()];
-    for (k, &i) in positions.iter().enumerate() {
+    let n = newest_first.len();
+    // The k-th oldest entry of the window.
+    let at = |k: usize| (k < n).then(|| newest_first[n - 1 - k]);
+    for k in 0..n {
+        let i = newest_first[n - 1 - k];
         // Each entry, its list and its names are three fetches from memory: start them ahead.
-        if let Some(&far) = positions.get(k + 16) {
+        if let Some(far) = at(k + 16) {
             prefetch((&raw const entries[far].techniques).cast());
         }
-        if let Some(&mid) = positions.get(k + 8) {
+        if let Some(mid) = at(k + 8) {
             prefetch(entries[mid].techniques.as_ptr().cast());
         }
-        if let Some(near) = positions
-            .get(k + 4)
-            .and_then(|&n| entries[n].techniques.first())
-        {
+        if let Some(near) = at(k + 4).and_then(|j| entries[j].techniques.first()) {
             prefetch(near.as_ptr());
         }
         for t in &entries[i].techniques {

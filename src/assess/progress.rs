@@ -326,7 +326,7 @@ fn assess_evidence(ctx: &Context, exp: &Expectation, today: NaiveDate) -> Expect
             ..
         }
     );
-    let measured: Vec<Measured> = parts
+    let mut measured: Vec<Measured> = parts
         .iter()
         .map(|p| evidence::measure(ctx, p, today))
         .collect();
@@ -371,8 +371,8 @@ fn assess_evidence(ctx: &Context, exp: &Expectation, today: NaiveDate) -> Expect
     // The evidence of every part, newest first, each entry once. One part's list is already in
     // that order; several are merged by the dates the context holds, not the entries themselves.
     let indices = measured
-        .iter()
-        .map(|m| m.indices.clone())
+        .iter_mut()
+        .map(|m| std::mem::take(&mut m.indices))
         .reduce(|a, b| merge_newest_first(ctx, &a, &b))
         .unwrap_or_default();
     st.evidence = ids_of(ctx, &indices);
