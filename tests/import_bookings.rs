@@ -4,23 +4,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use common::papers::{ada_without_orcid, fixture};
 
-use common::{INIT_ADA, Sandbox};
 use corepath::model::Entry;
-
-fn fixture(name: &str) -> String {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    path.to_str().expect("a UTF-8 path").to_string()
-}
-
-fn sandbox() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.ok(&INIT_ADA);
-    sb
-}
 
 fn titled<'a>(entries: &'a [Entry], title: &str) -> &'a Entry {
     entries
@@ -31,7 +17,7 @@ fn titled<'a>(entries: &'a [Entry], title: &str) -> &'a Entry {
 
 #[test]
 fn a_ppms_export_gives_sessions_and_months() {
-    let sb = sandbox();
+    let sb = ada_without_orcid();
     let before = sb.bytes();
     let out = sb.ok(&[
         "import",
@@ -86,7 +72,7 @@ fn a_ppms_export_gives_sessions_and_months() {
 
 #[test]
 fn an_overlapping_export_is_never_counted_twice() {
-    let sb = sandbox();
+    let sb = ada_without_orcid();
     sb.ok(&["import", &fixture("bookings-ppms.csv"), "--mapping", "ppms"]);
     let out = sb.ok(&["import", &fixture("bookings-ppms.csv"), "--mapping", "ppms"]);
     assert!(out.starts_with("added 0 entries"), "{out}");
@@ -110,7 +96,7 @@ fn an_overlapping_export_is_never_counted_twice() {
 
 #[test]
 fn a_mapping_file_month_first_dates_and_minutes() {
-    let sb = sandbox();
+    let sb = ada_without_orcid();
     let out = sb.ok(&[
         "import",
         &fixture("bookings-custom.csv"),
@@ -132,7 +118,7 @@ fn a_mapping_file_month_first_dates_and_minutes() {
     assert_eq!(induction.date.to_string(), "2026-03-17");
     assert_eq!(induction.hours, Some(1.0));
     // Day first, 03/15/2026 is no date.
-    let sb = sandbox();
+    let sb = ada_without_orcid();
     let out = sb.ok(&[
         "import",
         &fixture("bookings-custom.csv"),
@@ -145,7 +131,7 @@ fn a_mapping_file_month_first_dates_and_minutes() {
 
 #[test]
 fn an_unknown_column_is_refused_with_the_columns_there_are() {
-    let sb = sandbox();
+    let sb = ada_without_orcid();
     sb.refused(
         &[
             "import",

@@ -4,23 +4,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use common::papers::{ada_without_orcid, fixture, pmid};
 
-use common::{INIT_ADA, Sandbox};
-use corepath::model::{Entry, EvidenceType};
-
-fn fixture(name: &str) -> String {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    path.to_str().expect("a UTF-8 path").to_string()
-}
-
-fn sandbox() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.ok(&INIT_ADA);
-    sb
-}
+use common::Sandbox;
 
 fn write(sb: &Sandbox, name: &str, text: &str) -> String {
     let path = sb.path(name);
@@ -28,16 +14,9 @@ fn write(sb: &Sandbox, name: &str, text: &str) -> String {
     path.to_str().expect("a UTF-8 path").to_string()
 }
 
-fn pmid(e: &Entry) -> Option<&str> {
-    e.evidence
-        .iter()
-        .find(|ev| ev.kind == EvidenceType::Pmid)
-        .map(|ev| ev.value.as_str())
-}
-
 #[test]
 fn the_same_paper_from_another_source_is_skipped_and_counted() {
-    let sb = sandbox();
+    let sb = ada_without_orcid();
     sb.ok(&["import", &fixture("pubmed.nbib")]);
     // The same DOI in capitals, the same PMID under another title, the same title and year
     // with other punctuation and case.
@@ -87,7 +66,7 @@ fn the_same_paper_from_another_source_is_skipped_and_counted() {
 
 #[test]
 fn update_fills_identifiers_and_changes_nothing_the_user_wrote() {
-    let sb = sandbox();
+    let sb = ada_without_orcid();
     let bib = write(
         &sb,
         "mine.bib",

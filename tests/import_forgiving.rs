@@ -4,24 +4,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use common::papers::{fixture, titled};
 
 use common::Sandbox;
-use corepath::model::Entry;
-
-fn fixture(name: &str) -> String {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    path.to_str().expect("a UTF-8 path").to_string()
-}
-
-fn titled<'a>(entries: &'a [Entry], start: &str) -> &'a Entry {
-    entries
-        .iter()
-        .find(|e| e.title.starts_with(start))
-        .unwrap_or_else(|| panic!("no entry titled {start:?}"))
-}
 
 #[test]
 fn quirks_are_read_and_the_bad_record_is_refused_alone() {

@@ -4,42 +4,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use common::papers::{ada_without_orcid, fixture, pmid, titled};
 
-use common::{INIT_ADA, Sandbox};
-use corepath::model::{Entry, EvidenceType};
-
-fn fixture(name: &str) -> String {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    path.to_str().expect("a UTF-8 path").to_string()
-}
-
-fn titled<'a>(entries: &'a [Entry], start: &str) -> &'a Entry {
-    entries
-        .iter()
-        .find(|e| e.title.starts_with(start))
-        .unwrap_or_else(|| panic!("no entry titled {start:?}"))
-}
-
-fn pmid(e: &Entry) -> Option<&str> {
-    e.evidence
-        .iter()
-        .find(|ev| ev.kind == EvidenceType::Pmid)
-        .map(|ev| ev.value.as_str())
-}
-
-/// A journal for Ada, with no ORCID iD: only names recognise her papers.
-fn no_orcid() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.ok(&INIT_ADA);
-    sb
-}
+use common::Sandbox;
 
 #[test]
 fn ris_records_become_publications() {
-    let sb = no_orcid();
+    let sb = ada_without_orcid();
     let out = sb.ok(&["import", &fixture("zotero.ris")]);
     assert!(out.starts_with("added 2 entries from zotero.ris"), "{out}");
     assert!(
@@ -77,7 +48,7 @@ fn ris_records_become_publications() {
 
 #[test]
 fn medline_records_become_publications_with_pmids() {
-    let sb = no_orcid();
+    let sb = ada_without_orcid();
     let out = sb.ok(&[
         "import",
         &fixture("pubmed.nbib"),
@@ -150,7 +121,7 @@ fn the_person_is_recognised_by_orcid_or_by_a_name_variant() {
         assert_eq!(e.role.as_deref(), Some("co-author"), "{}", e.title);
     }
     // Without the person among the authors: the default, and the dry run says so.
-    let sb = no_orcid();
+    let sb = ada_without_orcid();
     let out = sb.ok(&["import", &fixture("zotero.ris"), "--dry-run"]);
     assert!(
         out.contains("role acknowledged: not an author: default role"),
@@ -166,7 +137,7 @@ fn the_person_is_recognised_by_orcid_or_by_a_name_variant() {
 
 #[test]
 fn profile_aliases_and_rrid_are_checked_and_shown() {
-    let sb = no_orcid();
+    let sb = ada_without_orcid();
     sb.ok(&["profile", "--alias", "A. Lovelace", "--rrid", "SCR_017105"]);
     let out = sb.ok(&["profile"]);
     assert!(out.contains("A. Lovelace"), "{out}");
@@ -179,7 +150,7 @@ fn profile_aliases_and_rrid_are_checked_and_shown() {
 
 #[test]
 fn strict_refuses_a_ris_file_at_its_first_bad_record() {
-    let sb = no_orcid();
+    let sb = ada_without_orcid();
     sb.refused(
         &["import", &fixture("zotero.ris"), "--strict"],
         &[
@@ -192,7 +163,7 @@ fn strict_refuses_a_ris_file_at_its_first_bad_record() {
 
 #[test]
 fn pmids_round_trip_through_csv() {
-    let sb = no_orcid();
+    let sb = ada_without_orcid();
     sb.ok(&["import", &fixture("pubmed.nbib")]);
     let csv = sb.path("all.csv");
     sb.ok(&[
@@ -204,7 +175,7 @@ fn pmids_round_trip_through_csv() {
         "--from",
         "2020-01-01",
     ]);
-    let other = no_orcid();
+    let other = ada_without_orcid();
     let out = other.ok(&["import", csv.to_str().expect("path")]);
     assert!(out.starts_with("added 3 entries"), "{out}");
     let journal = other.journal();
@@ -228,7 +199,7 @@ fn pmids_round_trip_through_csv() {
 
 #[test]
 fn hostile_ris_and_medline_stay_bounded() {
-    let sb = no_orcid();
+    let sb = ada_without_orcid();
     let many: String = (0..100_001)
         .map(|i| format!("TY  - JOUR\nTI  - Paper {i}\nPY  - 2024\nER  -\n"))
         .collect();

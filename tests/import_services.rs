@@ -3,37 +3,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use common::papers::{ada_without_orcid, fixture, pmid, titled};
 
-use common::{INIT_ADA, Sandbox};
-use corepath::model::{Entry, EvidenceType};
-
-fn fixture(name: &str) -> String {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    path.to_str().expect("a UTF-8 path").to_string()
-}
-
-fn titled<'a>(entries: &'a [Entry], start: &str) -> &'a Entry {
-    entries
-        .iter()
-        .find(|e| e.title.starts_with(start))
-        .unwrap_or_else(|| panic!("no entry titled {start:?}"))
-}
-
-fn pmid(e: &Entry) -> Option<&str> {
-    e.evidence
-        .iter()
-        .find(|ev| ev.kind == EvidenceType::Pmid)
-        .map(|ev| ev.value.as_str())
-}
-
-fn no_orcid() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.ok(&INIT_ADA);
-    sb
-}
+use common::Sandbox;
 
 #[test]
 fn an_orcid_record_gives_one_entry_per_group() {
@@ -65,7 +37,7 @@ fn an_orcid_record_gives_one_entry_per_group() {
     assert_eq!(cilia.date.to_string(), "2021-11-02");
     assert_eq!(pmid(cilia), Some("36000010"));
     // Someone else's record: the default role.
-    let sb = no_orcid();
+    let sb = ada_without_orcid();
     let out = sb.ok(&["import", &fixture("orcid.json"), "--dry-run"]);
     assert!(out.contains("role acknowledged: not an author"), "{out}");
 }
@@ -134,7 +106,7 @@ fn a_crossref_work_and_europe_pmc_results() {
 
 #[test]
 fn europe_pmc_names_recognise_the_person_by_alias() {
-    let sb = no_orcid();
+    let sb = ada_without_orcid();
     sb.ok(&["profile", "--alias", "Zoë Okonkwo"]);
     let out = sb.ok(&["import", &fixture("europepmc-core.json"), "--dry-run"]);
     // "Okonkwo, Zoë" from lastName and firstName.
@@ -146,7 +118,7 @@ fn europe_pmc_names_recognise_the_person_by_alias() {
 
 #[test]
 fn evidence_query_prints_the_searches() {
-    let sb = no_orcid();
+    let sb = ada_without_orcid();
     sb.refused(&["evidence", "query"], &["no facility, RRID or ORCID iD"]);
     sb.ok(&[
         "profile",

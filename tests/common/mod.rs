@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+pub mod papers;
 pub mod tui;
 
 use assert_cmd::Command;
