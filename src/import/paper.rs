@@ -126,6 +126,23 @@ fn notes(paper: &Paper) -> String {
     parts.join(" ")
 }
 
+/// A new publication entry, not yet numbered, mapped to the kind's metrics.
+pub(crate) fn publication(title: &str, date: NaiveDate, options: &Options) -> Entry {
+    let mut e = Entry::new(
+        super::PENDING_ID.to_string(),
+        date,
+        KIND,
+        title,
+        options.now,
+    );
+    e.metrics = options
+        .framework
+        .kind(KIND)
+        .map(|k| k.metrics.clone())
+        .unwrap_or_default();
+    e
+}
+
 /// Make a paper an entry, checked; `default_role` applies when the person is not an author and
 /// the options name no role. The rule that decided the role goes with the candidate.
 ///
@@ -151,18 +168,7 @@ pub fn entry(
         }
         (None, None) => return Err(fail("date: missing".into())),
     };
-    let mut e = Entry::new(
-        super::PENDING_ID.to_string(),
-        date,
-        KIND,
-        &title,
-        options.now,
-    );
-    e.metrics = options
-        .framework
-        .kind(KIND)
-        .map(|k| k.metrics.clone())
-        .unwrap_or_default();
+    let mut e = publication(&title, date, options);
     let fallback = options.role.as_deref().unwrap_or(default_role);
     let (role, rule) = recognise(paper, &options.person, fallback);
     e.role = Some(role);

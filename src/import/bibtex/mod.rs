@@ -403,18 +403,7 @@ fn record(
 ) -> Result<(Entry, String), String> {
     let title = field_text(entry, "title").ok_or("title: missing")?;
     let date = date_of(entry)?;
-    let mut e = Entry::new(
-        super::PENDING_ID.to_string(),
-        date,
-        KIND,
-        &title,
-        options.now,
-    );
-    e.metrics = options
-        .framework
-        .kind(KIND)
-        .map(|k| k.metrics.clone())
-        .unwrap_or_default();
+    let mut e = super::paper::publication(&title, date, options);
     // Recognition from the names the notes show (the first of a long list).
     let paper = super::paper::Paper {
         authors: authors(entry),
