@@ -383,3 +383,37 @@ fn a_journal_over_the_size_limit_is_refused_with_its_size_before_reading() {
         MAX_JOURNAL_BYTES + 1
     );
 }
+
+#[test]
+fn files_handed_to_import_rollup_and_profile_are_read_only_when_regular() {
+    let s = Sandbox::with_profile();
+    for name in ["papers.bib", "zoe.json", "mapping.toml", "statement.txt"] {
+        mkfifo(&s.path(name));
+    }
+    let path = |name: &str| s.path(name).to_str().expect("utf-8").to_string();
+    let cases: [(Vec<String>, &str); 4] = [
+        (vec!["import".into(), path("papers.bib")], "papers.bib"),
+        (vec!["rollup".into(), path("zoe.json")], "zoe.json"),
+        (
+            vec![
+                "import".into(),
+                path("papers.bib"),
+                "--mapping".into(),
+                path("mapping.toml"),
+            ],
+            "mapping.toml",
+        ),
+        (
+            vec![
+                "profile".into(),
+                "--statement-file".into(),
+                path("statement.txt"),
+            ],
+            "statement.txt",
+        ),
+    ];
+    for (args, file) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        fails_quickly(&s, &args, &[file, "named pipe"]);
+    }
+}

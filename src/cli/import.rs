@@ -1,6 +1,5 @@
 //! `corepath import`: bring entries in from corepath CSV or JSON, or from BibTeX.
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
@@ -246,25 +245,10 @@ fn load(
             ))
         })?,
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| CliError::Message(format!("cannot read {shown}: {e}")))?
-        .len();
-    if size > import::MAX_FILE_BYTES {
-        return Err(CliError::Message(format!(
-            "{shown} is refused: {size} bytes, more than the {} MiB corepath imports from one file",
-            import::MAX_FILE_BYTES >> 20
-        )));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(import::MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| CliError::Message(format!("cannot read {shown}: {e}")))?;
-    if bytes.len() as u64 > import::MAX_FILE_BYTES {
-        return Err(CliError::Message(format!(
-            "{shown} is refused: more than the {} MiB corepath imports from one file",
-            import::MAX_FILE_BYTES >> 20
-        )));
-    }
+    // Only a regular file, and no larger than an import reads: a pipe or a device can neither
+    // hang the import nor fill memory.
+    let bytes = crate::store::read_small(path, import::MAX_FILE_BYTES)
+        .map_err(|e| CliError::Message(format!("{shown} is refused: {e}")))?;
     let decoded = text::decode(&bytes, encoding).map_err(|e| e.to_string());
     let name = path
         .file_name()
@@ -272,14 +256,22 @@ fn load(
     Ok((name, format, decoded))
 }
 
+/// The largest mapping file read: a few dozen lines are all a mapping needs.
+const MAPPING_LIMIT: u64 = 1 << 20;
+
 /// Import booking exports through a mapping.
 fn run_bookings(env: &Env, args: &Args, mapping: &str) -> Result<(), CliError> {
     let mapping = match mapping {
         "ppms" => Mapping::ppms(),
         "calpendo" => Mapping::calpendo(),
         path => {
-            let text = std::fs::read_to_string(path)
+            let bytes = crate::store::read_small(Path::new(path), MAPPING_LIMIT)
                 .map_err(|e| CliError::Message(format!("cannot read the mapping {path}: {e}")))?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                CliError::Message(format!(
+                    "the mapping {path} is refused: it is not UTF-8 text"
+                ))
+            })?;
             Mapping::parse(&text)
                 .map_err(|e| CliError::Message(format!("the mapping {path} is refused: {e}")))?
         }

@@ -46,13 +46,19 @@ pub struct Args {
     pub allow_mixed: bool,
 }
 
+/// The largest summary a roll-up reads (a summary holds the period's entries in full).
+const SUMMARY_LIMIT: u64 = 512 << 20;
+
 /// Read the summaries and write the roll-up.
 pub fn run(env: &Env, args: &Args) -> Result<(), CliError> {
     let mut inputs = Vec::with_capacity(args.summaries.len());
     for path in &args.summaries {
         let shown = path.display();
-        let text = std::fs::read_to_string(path)
+        // Someone else's file: only a regular file, of a size a summary can have.
+        let bytes = crate::store::read_small(path, SUMMARY_LIMIT)
             .map_err(|e| CliError::Message(format!("cannot read {shown}: {e}")))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| CliError::Message(format!("{shown} is refused: it is not UTF-8 text")))?;
         let summary = json::parse(&text)
             .map_err(|e| CliError::Message(format!("{shown} is refused: {e}")))?;
         let label = path
