@@ -90,3 +90,18 @@ fn the_progression_tab_counts_four_things_apart_and_shows_the_last_appraisal() {
         assert!(text.contains("last appraisal 2026-03-10"), "{text}");
     }
 }
+
+#[test]
+fn the_progression_detail_names_the_entries_that_changed_an_expectation() {
+    let mut d = Demo::new();
+    let app = &mut d.app;
+    ch(app, '3');
+    // Scientist: the qualification first, then running courses, met since the last appraisal.
+    press(app, KeyCode::Down);
+    let text = screen_text(draw(app, 120, 40).backend().buffer());
+    assert!(text.contains("partial at your last appraisal"), "{text}");
+    assert!(
+        text.contains("since: 2026-06-09 Light-sheet workshop"),
+        "{text}"
+    );
+}

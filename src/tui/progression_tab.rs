@@ -172,6 +172,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 e.status.word()
             ),
         ));
+        // The entries since then that count toward it now: what changed it.
+        for &i in e.entry_indices.iter().take(3) {
+            let entry = &journal.entries[i];
+            if entry.date > then.as_of {
+                lines.push(Line::raw(format!(
+                    "  since: {} {}",
+                    entry.date, entry.title
+                )));
+            }
+        }
     }
     if !e.missing.is_empty() {
         lines.push(field("missing", e.missing.clone()));
