@@ -308,7 +308,7 @@ pub fn check_links(raw: &RawBibliography<'_>) -> Result<(), LinkError> {
                             ))
                         })
                         .collect();
-                super::with_fields(e, fields)
+                super::expand::with_fields(e, fields)
             })
             .collect(),
     };
