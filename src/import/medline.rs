@@ -104,11 +104,7 @@ pub fn parse(text: &str, options: &Options, strict: bool) -> Result<FileRead, Im
             Some(pmid) => format!("record PMID {pmid} (line {})", r.line),
             None => format!("record {n} (line {})", r.line),
         };
-        match paper::entry(&p, &at, options, DEFAULT_ROLE) {
-            Ok(c) => read.candidates.push(c),
-            Err(e) if strict => return Err(e),
-            Err(e) => read.refused.push(e),
-        }
+        read.keep(paper::entry(&p, &at, options, DEFAULT_ROLE), strict)?;
         Ok(())
     };
     let mut count = 0usize;

@@ -169,6 +169,25 @@ pub struct FileRead {
     pub source: Option<&'static str>,
 }
 
+impl FileRead {
+    /// Keep a record read, or refuse it alone — or, with `strict`, refuse the whole file.
+    ///
+    /// # Errors
+    /// The record's fault, when `strict`.
+    pub fn keep(
+        &mut self,
+        record: Result<Candidate, ImportError>,
+        strict: bool,
+    ) -> Result<(), ImportError> {
+        match record {
+            Ok(c) => self.candidates.push(c),
+            Err(e) if strict => return Err(e),
+            Err(e) => self.refused.push(e),
+        }
+        Ok(())
+    }
+}
+
 /// Read a file's text as entries. With `strict` the first bad record refuses the file (as
 /// [`parse`]); without, RIS and MEDLINE records are refused one by one (BibTeX files go through
 /// [`bibtex::parse_files`], to share their macros; a CSV or JSON file is still read whole).

@@ -292,11 +292,7 @@ pub fn parse(
             (None, Some(pmid)) => format!("{place} (PMID {pmid})"),
             _ => place,
         };
-        match paper::entry(&p, &at, options, DEFAULT_ROLE) {
-            Ok(c) => read.candidates.push(c),
-            Err(e) if strict => return Err(e),
-            Err(e) => read.refused.push(e),
-        }
+        read.keep(paper::entry(&p, &at, options, DEFAULT_ROLE), strict)?;
     }
     Ok(read)
 }

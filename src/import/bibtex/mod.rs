@@ -423,11 +423,7 @@ fn read_file(
         let candidate = record(&entry, count, options)
             .map_err(|reason| ImportError::new(at.clone(), reason))
             .and_then(|(e, rule)| finish(e, &at, options).map(|c| Candidate { rule, ..c }));
-        match candidate {
-            Ok(c) => read.candidates.push(c),
-            Err(e) if strict => return Err(e),
-            Err(e) => read.refused.push(e),
-        }
+        read.keep(candidate, strict)?;
     }
     Ok(read)
 }
